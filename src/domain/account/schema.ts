@@ -1,0 +1,71 @@
+/** GraphQL `account` (the calling reseller) and `rotateApiKey`. */
+import { builder } from '../../graphql/builder.js';
+import { rotateApiKey } from './service.js';
+
+const ResellerStatus = builder.enumType('ResellerStatus', {
+  values: { ACTIVE: { value: 'active' }, SUSPENDED: { value: 'suspended' } } as const,
+});
+
+const RateLimit = builder.objectRef<{ limitPerMinute: number }>('RateLimit').implement({
+  fields: (t) => ({
+    limitPerMinute: t.exposeInt('limitPerMinute', {
+      description: 'Requests per minute allowed for each API key, REST and GraphQL together.',
+    }),
+  }),
+});
+
+builder.prismaObject('Reseller', {
+  name: 'Account',
+  description: 'The calling reseller.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    status: t.field({
+      type: ResellerStatus,
+      resolve: (reseller) => (reseller.status === 'active' ? 'active' : 'suspended'),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    twilioConnected: t.boolean({
+      select: { twilioAccountSid: true },
+      resolve: (reseller) => reseller.twilioAccountSid !== null,
+    }),
+    webhookConfigured: t.boolean({
+      select: { webhookUrl: true },
+      resolve: (reseller) => reseller.webhookUrl !== null,
+    }),
+    rateLimit: t.field({
+      type: RateLimit,
+      resolve: (_reseller, _args, ctx) => ({ limitPerMinute: ctx.rateLimitPerMinute }),
+    }),
+  }),
+});
+
+builder.queryField('account', (t) =>
+  t.prismaField({
+    type: 'Reseller',
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.reseller.findUniqueOrThrow({ ...query, where: { id: ctx.caller.resellerId } }),
+  }),
+);
+
+const RotatedApiKey = builder
+  .objectRef<{ apiKey: string; prefix: string }>('RotatedApiKey')
+  .implement({
+    fields: (t) => ({
+      apiKey: t.exposeString('apiKey', {
+        description: 'The new key. Shown this once; every older key stopped working.',
+      }),
+      prefix: t.exposeString('prefix'),
+    }),
+  });
+
+builder.mutationField('rotateApiKey', (t) =>
+  t.field({
+    type: RotatedApiKey,
+    description: 'Issues a new API key and revokes every other key of the account at once.',
+    resolve: async (_root, _args, ctx) => {
+      const issued = await rotateApiKey(ctx.db, ctx.caller.resellerId, ctx.clock);
+      return { apiKey: issued.apiKey, prefix: issued.prefix };
+    },
+  }),
+);

@@ -1,0 +1,61 @@
+/** The closed set of error codes, their HTTP statuses, and the one error class that carries them. */
+import { GraphQLError } from 'graphql';
+
+export const httpStatusOf = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_FAILED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UPSTREAM_FAILED: 502,
+  NOT_READY: 503,
+  QUERY_TOO_COMPLEX: 400,
+} as const;
+
+export type ErrorCode = keyof typeof httpStatusOf;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(httpStatusOf, value);
+}
+
+export interface ApiErrorOptions {
+  /** The input field that was rejected, for validation errors (in the caller's spelling). */
+  field?: string;
+  /** Response headers the error implies, such as Retry-After or Allow. */
+  headers?: Record<string, string>;
+}
+
+/** An expected failure: safe to show, with a machine code and the status REST answers with. */
+export class ApiError extends GraphQLError {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, options: ApiErrorOptions = {}) {
+    const status = httpStatusOf[code];
+    super(message, {
+      extensions: {
+        code,
+        ...(options.field === undefined ? {} : { field: options.field }),
+        http: { status, headers: options.headers ?? {} },
+      },
+    });
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.field = options.field;
+    this.headers = options.headers ?? {};
+  }
+}
+
+export const notFound = (what: string) => new ApiError('NOT_FOUND', `${what} not found`);
+
+export const invalidField = (field: string, message: string) =>
+  new ApiError('VALIDATION_FAILED', `${field}: ${message}`, { field });

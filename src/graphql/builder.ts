@@ -1,0 +1,85 @@
+/** The Pothos schema builder: plugins, scalars and the context type. Types live in domain/. */
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { Db } from '../db/client.js';
+import { ApiError } from '../errors.js';
+import type { Context } from './context.js';
+import { graphqlLimits } from './limits.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [ComplexityPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    client: (ctx: Context): Db => ctx.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+  },
+  relay: {
+    // One ID everywhere: the type-prefixed id is already globally unique.
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => ({ typename: typenameOfId(globalID), id: globalID }),
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  errors: {
+    defaultTypes: [],
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: {
+      complexity: graphqlLimits.complexity,
+      depth: graphqlLimits.depth,
+      breadth: graphqlLimits.breadth,
+    },
+    complexityError: (kind, result) => {
+      const measure = kind.toLowerCase() as 'depth' | 'breadth' | 'complexity';
+      const max = {
+        depth: result.maxDepth,
+        breadth: result.maxBreadth,
+        complexity: result.maxComplexity,
+      };
+      return new GraphQLError(
+        `Query ${measure} ${result[measure]} exceeds the limit of ${max[measure] ?? 0}`,
+        { extensions: { code: 'QUERY_TOO_COMPLEX' } },
+      );
+    },
+  },
+});
+
+/** Filled in by each domain that has Node types (prefix -> GraphQL type name). */
+export const nodeTypenames = new Map<string, string>();
+
+function typenameOfId(id: string): string {
+  const typename = nodeTypenames.get(id.split('_', 1)[0] ?? '');
+  if (!typename) throw new ApiError('NOT_FOUND', `${id} not found`);
+  return typename;
+}
+
+builder.scalarType('DateTime', {
+  description: 'An instant, as an ISO 8601 string in UTC.',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
+    if (Number.isNaN(date.getTime())) throw new ApiError('VALIDATION_FAILED', 'Invalid DateTime');
+    return date;
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
