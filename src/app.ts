@@ -1,0 +1,106 @@
+/** Wires one instance of the API: database, limiter, schema, GraphQL and REST, HTTP server. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import {
+  createMemoryRateLimiter,
+  createRedisRateLimiter,
+  type RateLimiter,
+} from './auth/rate-limit.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { createDb, type Db } from './db/client.js';
+import { applyMigrations, committedMigrationNames } from './db/migrations.js';
+import { checkReadiness } from './db/readiness.js';
+import { schema } from './graphql/schema.js';
+import { createGraphQLServer } from './graphql/yoga.js';
+import { createRequestHandler } from './http/server.js';
+import { createLogger } from './logger.js';
+import { RestRouter } from './rest/router.js';
+import { buildRestRoutes } from './rest/routes.js';
+
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  log?: Logger;
+  /** Sees every SQL statement; tests use it to count queries. */
+  onQuery?: (sql: string) => void;
+  /** Apply committed migrations before serving (default true). */
+  migrate?: boolean;
+}
+
+export interface App {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  server: Server;
+  /** Starts listening; answers the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops accepting, drains in-flight requests, then releases connections. */
+  close(): Promise<void>;
+}
+
+const drainTimeoutMs = 10_000;
+
+function createLimiter(config: Config, clock: Clock): { limiter: RateLimiter; redis?: Redis } {
+  const options = { limit: config.rateLimitPerMinute, now: () => clock.now().getTime() };
+  if (!config.redisUrl) return { limiter: createMemoryRateLimiter(options) };
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  return { limiter: createRedisRateLimiter(redis, options), redis };
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(config.logLevel);
+
+  if (options.migrate ?? true) await applyMigrations(config.database);
+  const expectedMigrations = await committedMigrationNames(config.database.provider);
+  const db = createDb(config.database, options.onQuery ? { onQuery: options.onQuery } : {});
+  const { limiter, redis } = createLimiter(config, clock);
+
+  const rateLimitPerMinute = config.rateLimitPerMinute;
+  const yoga = createGraphQLServer({ db, clock, log, rateLimitPerMinute });
+  const router = new RestRouter(buildRestRoutes(schema));
+  const readiness = () => checkReadiness(db, expectedMigrations);
+  const handler = createRequestHandler({
+    db,
+    clock,
+    log,
+    limiter,
+    rateLimitPerMinute,
+    schema,
+    yoga,
+    router,
+    readiness,
+  });
+  const server = createServer({ keepAliveTimeout: 5_000 }, handler);
+
+  return {
+    config,
+    db,
+    clock,
+    log,
+    server,
+    listen: (port = config.port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+        });
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
+      await closed;
+      clearTimeout(force);
+      await limiter.close();
+      await redis?.quit();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** GET /account: the calling reseller's summary in the v1 shape. */
+import { defineRoute, toUnixSeconds } from '../../rest/route.js';
+
+interface AccountData {
+  account: {
+    id: string;
+    name: string;
+    status: 'ACTIVE' | 'SUSPENDED';
+    createdAt: string;
+    twilioConnected: boolean;
+    webhookConfigured: boolean;
+    rateLimit: { limitPerMinute: number };
+  };
+}
+
+export const accountRoutes = [
+  defineRoute<AccountData>({
+    method: 'GET',
+    path: '/account',
+    operation: `query Account {
+      account {
+        id name status createdAt twilioConnected webhookConfigured
+        rateLimit { limitPerMinute }
+      }
+    }`,
+    respond: ({ account }) => ({
+      id: account.id,
+      name: account.name,
+      status: account.status.toLowerCase(),
+      created_at: toUnixSeconds(account.createdAt),
+      twilio_connected: account.twilioConnected,
+      webhook_configured: account.webhookConfigured,
+      rate_limit: { requests_per_minute: account.rateLimit.limitPerMinute },
+    }),
+  }),
+];

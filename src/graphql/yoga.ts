@@ -1,0 +1,79 @@
+/** graphql-yoga over the Pothos schema: GraphiQL, CSRF prevention, limits and error masking. */
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError, parse } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Caller } from '../auth/authenticate.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import { ApiError } from '../errors.js';
+import type { Context } from './context.js';
+import { graphqlLimits, maxAliasesRule, maxSelectionsRule } from './limits.js';
+import { schema } from './schema.js';
+import { currentRequestScope } from '../http/request-scope.js';
+
+/** What the HTTP layer hands to each GraphQL request. */
+export interface ServerContext {
+  requestId: string;
+  caller: Caller | undefined;
+  log: Logger;
+}
+
+export interface YogaDeps {
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  rateLimitPerMinute: number;
+}
+
+const limitsPlugin: Plugin = {
+  onParse({ setParseFn }) {
+    setParseFn((source, options) => parse(source, { ...options, maxTokens: graphqlLimits.tokens }));
+  },
+  onValidate({ addValidationRule }) {
+    addValidationRule(maxAliasesRule());
+    addValidationRule(maxSelectionsRule());
+  },
+};
+
+/** Expected errors pass through; anything else is logged once and masked. */
+export function maskError(error: unknown, fallbackLog: Logger): GraphQLError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof ApiError) return original;
+  if (error instanceof GraphQLError && error.originalError === undefined) return error;
+  if (original instanceof GraphQLError && typeof original.extensions.code === 'string') {
+    return original;
+  }
+  const scope = currentRequestScope();
+  (scope?.log ?? fallbackLog).error({ err: original }, 'unexpected error');
+  return new GraphQLError('Internal server error', {
+    extensions: { code: 'INTERNAL' },
+    ...(error instanceof GraphQLError ? { path: error.path } : {}),
+  });
+}
+
+export function createGraphQLServer(deps: YogaDeps) {
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: { title: 'HiThisIs reseller API' },
+    landingPage: false,
+    logging: false,
+    batching: false,
+    maskedErrors: {
+      maskError: (error, _message, _isDev) => maskError(error, deps.log),
+    },
+    context: ({ requestId, caller, log }): Context => {
+      if (!caller) throw new ApiError('UNAUTHENTICATED', 'Missing API key');
+      return {
+        requestId,
+        caller,
+        log,
+        db: deps.db,
+        clock: deps.clock,
+        rateLimitPerMinute: deps.rateLimitPerMinute,
+      };
+    },
+    plugins: [useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }), limitsPlugin],
+  });
+}

@@ -1,0 +1,48 @@
+/** Process entry: configuration, database, first-start reseller, HTTP server, clean shutdown. */
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createReseller } from './domain/account/service.js';
+import { createLogger } from './logger.js';
+import { resolveSecretsKey } from './secrets.js';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Invalid configuration: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+const config = configOrExit();
+const log = createLogger(config.logLevel);
+resolveSecretsKey(config, log);
+const app = await createApp({ config, log });
+
+if ((await app.db.reseller.count()) === 0) {
+  const first = await createReseller(app.db, 'First reseller');
+  log.info(
+    { resellerId: first.resellerId, key: first.apiKey },
+    'First start: created a reseller. Its API key is printed only this once; keep it safe.',
+  );
+}
+
+const url = await app.listen();
+log.info({ url, database: config.database.provider, redis: Boolean(config.redisUrl) }, 'listening');
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'draining in-flight requests');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
