@@ -93,9 +93,15 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       }),
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
       server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
+      const force = setTimeout(() => {
+        server.closeAllConnections();
+      }, drainTimeoutMs);
       await closed;
       clearTimeout(force);
       await limiter.close();

@@ -13,7 +13,7 @@ export type IdentifiedType = keyof typeof idPrefixes;
 /** Random base62 text from a cryptographic source, without modulo bias. */
 export function randomBase62(length: number): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += base62[randomInt(base62.length)];
+  for (let i = 0; i < length; i++) out += base62.charAt(randomInt(base62.length));
   return out;
 }
 

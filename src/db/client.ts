@@ -24,6 +24,10 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
       ? new SqliteClient({ adapter, log })
       : (new PostgresClient({ adapter, log }) as unknown as Db);
   const onQuery = options.onQuery;
-  if (onQuery) db.$on('query', (event) => onQuery(event.query));
+  if (onQuery) {
+    db.$on('query', (event) => {
+      onQuery(event.query);
+    });
+  }
   return db;
 }

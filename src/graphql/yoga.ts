@@ -1,6 +1,6 @@
 /** graphql-yoga over the Pothos schema: GraphiQL, CSRF prevention, limits and error masking. */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError, parse, type ParseOptions, type Source } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/authenticate.js';
@@ -28,7 +28,9 @@ export interface YogaDeps {
 
 const limitsPlugin: Plugin = {
   onParse({ setParseFn }) {
-    setParseFn((source, options) => parse(source, { ...options, maxTokens: graphqlLimits.tokens }));
+    setParseFn((source: string | Source, options?: ParseOptions) =>
+      parse(source, { ...options, maxLexicalTokens: graphqlLimits.tokens }),
+    );
   },
   onValidate({ addValidationRule }) {
     addValidationRule(maxAliasesRule());

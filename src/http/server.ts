@@ -8,6 +8,19 @@ import { runInRequestScope } from './request-scope.js';
 import { sendJson } from './respond.js';
 import type { HttpDeps, RequestEntry } from './types.js';
 
+/** /healthz: the process is up. /readyz: the database answers and is fully migrated. */
+async function sendHealth(deps: HttpDeps, res: ServerResponse, path: string): Promise<void> {
+  if (path === '/healthz') {
+    sendJson(res, 200, { status: 'ok' });
+    return;
+  }
+  const readiness = await deps.readiness();
+  sendJson(res, readiness.ready ? 200 : 503, {
+    status: readiness.ready ? 'ready' : 'not_ready',
+    detail: readiness.detail,
+  });
+}
+
 async function dispatch(
   deps: HttpDeps,
   req: IncomingMessage,
@@ -19,18 +32,14 @@ async function dispatch(
 
   if (path === '/healthz' || path === '/readyz') {
     entry.route = `${req.method ?? ''} ${path}`;
-    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    const readiness = await deps.readiness();
-    return sendJson(res, readiness.ready ? 200 : 503, {
-      status: readiness.ready ? 'ready' : 'not_ready',
-      detail: readiness.detail,
-    });
+    await sendHealth(deps, res, path);
+  } else if (path === '/graphql') {
+    await handleGraphQL(deps, req, res, url, entry);
+  } else if (path === restBasePath || path.startsWith(`${restBasePath}/`)) {
+    await handleRest(deps, req, res, url, entry);
+  } else {
+    sendJson(res, 404, { detail: 'Not found' });
   }
-  if (path === '/graphql') return handleGraphQL(deps, req, res, url, entry);
-  if (path === restBasePath || path.startsWith(`${restBasePath}/`)) {
-    return handleRest(deps, req, res, url, entry);
-  }
-  sendJson(res, 404, { detail: 'Not found' });
 }
 
 export function createRequestHandler(deps: HttpDeps) {

@@ -1,5 +1,5 @@
 /** Runs a route's operation against the executable schema and turns GraphQL errors into v1 ones. */
-import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../graphql/context.js';
 import { ApiError, isErrorCode } from '../errors.js';
 import { internalError } from '../http/respond.js';

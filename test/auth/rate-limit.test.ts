@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisAvailable, testRedisUrl } from '../support/redis.js';
 import {
   createMemoryRateLimiter,
   createRedisRateLimiter,
@@ -18,28 +19,7 @@ type CreateLimiter = (options: RateLimitOptions) => RateLimiter;
 const minute = 60_000;
 const windowStart = Date.UTC(2030, 0, 1, 12, 0);
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const requireRedis = process.env.REQUIRE_REDIS === '1';
-
-async function probeRedis(url: string): Promise<boolean> {
-  const probe = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 1000,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.quit();
-    return true;
-  } catch {
-    probe.disconnect();
-    return false;
-  }
-}
-
-const redisReachable = await probeRedis(redisUrl);
+const redisReachable = await redisAvailable();
 
 function createClock(startMs: number) {
   let nowMs = startMs;
@@ -152,14 +132,13 @@ describe('memory rate limiter', () => {
   });
 });
 
-describe.skipIf(!redisReachable && !requireRedis)('redis rate limiter', () => {
+describe.skipIf(!redisReachable)('redis rate limiter', () => {
   const runPrefix = `hithisis:test:rl:${randomUUID()}:`;
   let redis: Redis;
   let limiterCount = 0;
 
   beforeAll(() => {
-    if (!redisReachable) throw new Error('REQUIRE_REDIS=1 but TEST_REDIS_URL is unreachable');
-    redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    redis = new Redis(testRedisUrl, { maxRetriesPerRequest: 1 });
   });
 
   afterAll(async () => {
@@ -175,7 +154,7 @@ describe.skipIf(!redisReachable && !requireRedis)('redis rate limiter', () => {
   });
 
   it('shares one budget between instances on separate connections', async () => {
-    const otherConnection = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    const otherConnection = new Redis(testRedisUrl, { maxRetriesPerRequest: 1 });
     const options = { limit: 3, now: () => windowStart, prefix: `${runPrefix}shared:` };
     const first = createRedisRateLimiter(redis, options);
     const second = createRedisRateLimiter(otherConnection, options);
