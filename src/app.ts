@@ -62,11 +62,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { limiter, redis } = createLimiter(config, clock);
 
   const rateLimitPerMinute = config.rateLimitPerMinute;
-  const yoga = createGraphQLServer({ db, clock, log, rateLimitPerMinute });
+  const provider = config.database.provider;
+  const yoga = createGraphQLServer({ db, provider, clock, log, rateLimitPerMinute });
   const router = new RestRouter(buildRestRoutes(schema));
   const readiness = () => checkReadiness(db, expectedMigrations);
   const handler = createRequestHandler({
     db,
+    provider,
     clock,
     log,
     limiter,

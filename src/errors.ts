@@ -55,7 +55,26 @@ export class ApiError extends GraphQLError {
   }
 }
 
-export const notFound = (what: string) => new ApiError('NOT_FOUND', `${what} not found`);
+/** A rejected input value; `field` is the input path in GraphQL's camelCase. */
+export class ValidationError extends ApiError {
+  constructor(field: string, reason: string) {
+    super('VALIDATION_FAILED', `${field}: ${reason}`, { field });
+    this.name = 'ValidationError';
+  }
+}
 
-export const invalidField = (field: string, message: string) =>
-  new ApiError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+export class NotFoundError extends ApiError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends ApiError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+    this.name = 'ConflictError';
+  }
+}
+
+export const notFound = (what: string) => new NotFoundError(what);

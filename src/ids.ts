@@ -6,6 +6,9 @@ const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const idPrefixes = {
   Reseller: 'res',
   ApiKey: 'key',
+  Client: 'cust',
+  UsageEntry: 'use',
+  IdempotencyRecord: 'idem',
 } as const;
 
 export type IdentifiedType = keyof typeof idPrefixes;

@@ -15,9 +15,9 @@ function configOrExit(): Config {
   }
 }
 
-const config = configOrExit();
-const log = createLogger(config.logLevel);
-resolveSecretsKey(config, log);
+const loaded = configOrExit();
+const log = createLogger(loaded.logLevel);
+const config: Config = { ...loaded, secretsKey: resolveSecretsKey(loaded, log) };
 const app = await createApp({ config, log });
 
 if ((await app.db.reseller.count()) === 0) {

@@ -14,6 +14,8 @@ export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
       connectionString: target.connectionString,
       options: `-c search_path="${target.schema}"`,
       max: 10,
+      // Without it a database that accepts connections but never answers hangs every request.
+      connectionTimeoutMillis: 5_000,
     },
     { schema: target.schema },
   );

@@ -104,16 +104,11 @@ export async function applyMigrations(target: DatabaseTarget): Promise<string[]>
 }
 
 /**
- * Writes the next migration for a provider: the SQL from the model as of its last migration
- * (kept beside that migration as schema.prisma) to the current model. Diffing two models needs
- * no database, so this works offline and without a PostgreSQL server. Answers the new folder,
- * or null when the model has not changed.
+ * The SQL that takes the model as of the last migration (kept beside that migration as
+ * schema.prisma) to the current model, or '' when the model has not changed. Diffing two models
+ * needs no database, so this works offline and without a PostgreSQL server.
  */
-export async function createMigration(
-  provider: Provider,
-  name: string,
-  now = new Date(),
-): Promise<string | null> {
+export async function pendingModelChanges(provider: Provider): Promise<string> {
   const current = await readDatamodel(provider);
   const names = await committedMigrationNames(provider);
   const last = names.at(-1);
@@ -145,8 +140,19 @@ export async function createMigration(
   } finally {
     await session.close();
   }
-  if (!/\b(CREATE|ALTER|DROP)\b/i.test(script)) return null;
+  return /\b(CREATE|ALTER|DROP)\b/i.test(script) ? script : '';
+}
 
+/** Writes the next migration for a provider; answers the new folder, or null when unchanged. */
+export async function createMigration(
+  provider: Provider,
+  name: string,
+  now = new Date(),
+): Promise<string | null> {
+  const script = await pendingModelChanges(provider);
+  if (script === '') return null;
+
+  const current = await readDatamodel(provider);
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   const dir = path.join(migrationsDir(provider), `${stamp}_${name}`);
   await mkdir(dir, { recursive: true });

@@ -12,6 +12,8 @@ import { ApiError } from '../errors.js';
 import type { Context } from './context.js';
 import { graphqlLimits } from './limits.js';
 
+const capitalize = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -38,6 +40,8 @@ export const builder = new SchemaBuilder<{
   },
   errors: {
     defaultTypes: [],
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
   },
   complexity: {
     defaultComplexity: 1,
@@ -61,6 +65,9 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+export type BuilderTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
 /** Filled in by each domain that has Node types (prefix -> GraphQL type name). */
 export const nodeTypenames = new Map<string, string>();

@@ -2,7 +2,10 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 import '../domain/meta/schema.js';
+import './payload-errors.js';
 import '../domain/account/schema.js';
+import '../domain/clients/schema.js';
+import '../domain/usage/schema.js';
 
 export const schema = builder.toSchema();
 

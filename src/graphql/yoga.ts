@@ -4,10 +4,8 @@ import { GraphQLError, parse, type ParseOptions, type Source } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/authenticate.js';
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
 import { ApiError } from '../errors.js';
-import type { Context } from './context.js';
+import { createContext, type Context, type ContextDeps } from './context.js';
 import { graphqlLimits, maxAliasesRule, maxSelectionsRule } from './limits.js';
 import { schema } from './schema.js';
 import { currentRequestScope } from '../http/request-scope.js';
@@ -19,11 +17,8 @@ export interface ServerContext {
   log: Logger;
 }
 
-export interface YogaDeps {
-  db: Db;
+export interface YogaDeps extends ContextDeps {
   log: Logger;
-  clock: Clock;
-  rateLimitPerMinute: number;
 }
 
 const limitsPlugin: Plugin = {
@@ -67,14 +62,7 @@ export function createGraphQLServer(deps: YogaDeps) {
     },
     context: ({ requestId, caller, log }): Context => {
       if (!caller) throw new ApiError('UNAUTHENTICATED', 'Missing API key');
-      return {
-        requestId,
-        caller,
-        log,
-        db: deps.db,
-        clock: deps.clock,
-        rateLimitPerMinute: deps.rateLimitPerMinute,
-      };
+      return createContext(deps, { requestId, caller, log });
     },
     plugins: [useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }), limitsPlugin],
   });

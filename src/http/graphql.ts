@@ -48,9 +48,8 @@ export async function handleGraphQL(
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') body = await readBody(req);
   } catch (error) {
-    const known = error instanceof ApiError ? error : internalError();
-    if (known === error) sendGraphQLError(res, known, rateHeaders);
-    else throw error;
+    if (!(error instanceof ApiError)) entry.log.error({ err: error }, 'unexpected error');
+    sendGraphQLError(res, error instanceof ApiError ? error : internalError(), rateHeaders);
     return;
   }
 

@@ -7,8 +7,9 @@ import type { Db } from '../db/client.js';
 import type { Readiness } from '../db/readiness.js';
 import type { createGraphQLServer } from '../graphql/yoga.js';
 import type { RestRouter } from '../rest/router.js';
+import type { ContextDeps } from '../graphql/context.js';
 
-export interface HttpDeps {
+export interface HttpDeps extends ContextDeps {
   db: Db;
   clock: Clock;
   log: Logger;

@@ -3,6 +3,7 @@ import { execute, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../graphql/context.js';
 import { ApiError, isErrorCode } from '../errors.js';
 import { internalError } from '../http/respond.js';
+import { coercionError } from './coercion.js';
 import type { RestRequest, RestRoute } from './route.js';
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -10,20 +11,36 @@ const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerC
 /** A GraphQL error as the v1 API reports it; field names in the caller's snake_case. */
 export function toRestError(error: GraphQLError, context: Pick<Context, 'log'>): ApiError {
   const original = error.originalError ?? error;
-  const known =
-    original instanceof ApiError
+  const known: ApiError | undefined =
+    coercionError(error) ??
+    (original instanceof ApiError
       ? original
       : isErrorCode(error.extensions.code)
         ? new ApiError(error.extensions.code, error.message)
-        : undefined;
+        : undefined);
   if (!known) {
     context.log.error({ err: original }, 'unexpected error');
     return internalError();
   }
-  if (known.field === undefined) return known;
-  const field = known.field.split('.').map(snakeCase).join('.');
-  const message = known.message.replace(/^[\w.]+:/, `${field}:`);
-  return new ApiError(known.code, message, { field, headers: known.headers });
+  return inWireSpelling(known);
+}
+
+/** camelCase names outside quoted values become snake_case ("needs transfer_number"). */
+const unquotedInSnakeCase = (text: string) =>
+  text
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 0 ? part.replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, snakeCase) : part,
+    )
+    .join('"');
+
+/** Field names as v1 spells them: `transferNumber` -> `transfer_number`. */
+function inWireSpelling(error: ApiError): ApiError {
+  if (error.field === undefined) return error;
+  const field = error.field.split('.').map(snakeCase).join('.');
+  const reason = error.message.replace(/^[\w.]+:/, '');
+  const message = `${field}:${unquotedInSnakeCase(reason)}`;
+  return new ApiError(error.code, message, { field, headers: error.headers });
 }
 
 export async function runRoute(
@@ -41,5 +58,9 @@ export async function runRoute(
   const first = result.errors?.[0];
   if (first) throw toRestError(first, context);
   if (!result.data) throw internalError();
-  return route.respond(result.data, req);
+  try {
+    return route.respond(result.data, req);
+  } catch (error) {
+    throw error instanceof ApiError ? inWireSpelling(error) : error;
+  }
 }

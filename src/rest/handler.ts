@@ -5,6 +5,7 @@ import { ApiError } from '../errors.js';
 import { isJsonContentType, parseJsonBody, readBody } from '../http/body.js';
 import { internalError, sendJson } from '../http/respond.js';
 import type { HttpDeps, RequestEntry } from '../http/types.js';
+import { createContext } from '../graphql/context.js';
 import { runRoute } from './execute.js';
 
 export const restBasePath = '/api/reseller/v1';
@@ -41,14 +42,7 @@ export async function handleRest(
     entry.resellerId = caller.resellerId;
 
     const body = await readJsonBody(req);
-    const context = {
-      requestId: entry.requestId,
-      caller,
-      log: entry.log,
-      db: deps.db,
-      clock: deps.clock,
-      rateLimitPerMinute: deps.rateLimitPerMinute,
-    };
+    const context = createContext(deps, { requestId: entry.requestId, caller, log: entry.log });
     const request = { params, query: url.searchParams, body, headers: req.headers };
     const payload = await runRoute(deps.schema, route, request, context);
     sendJson(res, route.status, payload, rateHeaders);

@@ -10,6 +10,13 @@ interface AccountData {
     twilioConnected: boolean;
     webhookConfigured: boolean;
     rateLimit: { limitPerMinute: number };
+    clientCounts: {
+      total: number;
+      agency: number;
+      active: number;
+      paused: number;
+      disabled: number;
+    };
   };
 }
 
@@ -21,6 +28,7 @@ export const accountRoutes = [
       account {
         id name status createdAt twilioConnected webhookConfigured
         rateLimit { limitPerMinute }
+        clientCounts { total agency active paused disabled }
       }
     }`,
     respond: ({ account }) => ({
@@ -30,6 +38,7 @@ export const accountRoutes = [
       created_at: toUnixSeconds(account.createdAt),
       twilio_connected: account.twilioConnected,
       webhook_configured: account.webhookConfigured,
+      clients: account.clientCounts,
       rate_limit: { requests_per_minute: account.rateLimit.limitPerMinute },
     }),
   }),

@@ -1,5 +1,6 @@
 /** GraphQL `account` (the calling reseller) and `rotateApiKey`. */
 import { builder } from '../../graphql/builder.js';
+import { countClientsByStatus, type ClientStatus } from '../clients/service.js';
 import { rotateApiKey } from './service.js';
 
 const ResellerStatus = builder.enumType('ResellerStatus', {
@@ -11,6 +12,17 @@ const RateLimit = builder.objectRef<{ limitPerMinute: number }>('RateLimit').imp
     limitPerMinute: t.exposeInt('limitPerMinute', {
       description: 'Requests per minute allowed for each API key, REST and GraphQL together.',
     }),
+  }),
+});
+
+const ClientCounts = builder.objectRef<Record<ClientStatus, number>>('ClientCounts').implement({
+  description: 'How many clients the account has, by status.',
+  fields: (t) => ({
+    total: t.int({ resolve: (c) => c.agency + c.active + c.paused + c.disabled }),
+    agency: t.exposeInt('agency'),
+    active: t.exposeInt('active'),
+    paused: t.exposeInt('paused'),
+    disabled: t.exposeInt('disabled'),
   }),
 });
 
@@ -32,6 +44,10 @@ builder.prismaObject('Reseller', {
     webhookConfigured: t.boolean({
       select: { webhookUrl: true },
       resolve: (reseller) => reseller.webhookUrl !== null,
+    }),
+    clientCounts: t.field({
+      type: ClientCounts,
+      resolve: (reseller, _args, ctx) => countClientsByStatus(ctx.db, reseller.id),
     }),
     rateLimit: t.field({
       type: RateLimit,

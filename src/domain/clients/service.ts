@@ -1,0 +1,153 @@
+/** Clients: create, read, configure, pause, resume and delete, always within one reseller. */
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/client.js';
+import type { Provider } from '../../db/target.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { defaultBusinessHours } from './business-hours.js';
+import { parseConfig, type ConfigData, type ConfigInput } from './config-fields.js';
+import { emailAddress, text } from './values.js';
+
+export type ClientStatus = 'agency' | 'active' | 'paused' | 'disabled';
+export const clientStatuses: readonly ClientStatus[] = ['agency', 'active', 'paused', 'disabled'];
+
+export interface ClientInput extends ConfigInput {
+  name?: unknown;
+  email?: unknown;
+}
+
+export interface Scope {
+  db: Db;
+  clock: Clock;
+  resellerId: string;
+}
+
+/** Another reseller's client is indistinguishable from a missing one. */
+export async function findClient(scope: Scope, id: string) {
+  const client = await scope.db.client.findFirst({ where: { id, resellerId: scope.resellerId } });
+  if (!client) throw new NotFoundError(`Client ${id}`);
+  return client;
+}
+
+async function findLiveClient(scope: Scope, id: string) {
+  const client = await findClient(scope, id);
+  if (client.status === 'disabled') throw new ConflictError(`Client ${id} is disabled`);
+  return client;
+}
+
+/** On create a coupled feature without what it needs simply stays off, as the contract says. */
+function switchOffIncomplete(data: ConfigData): ConfigData {
+  return {
+    ...data,
+    transferEnabled: data.transferEnabled === true && Boolean(data.transferNumber),
+    quotePrices: data.quotePrices === true && Boolean(data.pricingNotes),
+  };
+}
+
+export async function createClient(scope: Scope, input: ClientInput) {
+  if (input.name === undefined || input.name === null)
+    throw new ValidationError('name', 'is required');
+  const name = text('name', input.name, 200);
+  const email = input.email === undefined ? null : emailAddress('email', input.email);
+  const config = switchOffIncomplete(parseConfig(input));
+  const now = scope.clock.now();
+  return scope.db.client.create({
+    data: {
+      id: newId('Client'),
+      resellerId: scope.resellerId,
+      name,
+      email,
+      businessHours: JSON.stringify(defaultBusinessHours),
+      notifyEmail: email,
+      ...config,
+      periodStart: now,
+      createdAt: now,
+    } as Parameters<Db['client']['create']>[0]['data'],
+  });
+}
+
+/** On update a coupled feature left without what it needs is refused, naming the cause. */
+function checkCoupling(before: ConfigData, patch: ConfigData): void {
+  const after = { ...before, ...patch };
+  const rules = [
+    ['transferEnabled', 'transferNumber'],
+    ['quotePrices', 'pricingNotes'],
+  ] as const;
+  for (const [feature, needs] of rules) {
+    if (after[feature] !== true || after[needs]) continue;
+    if (needs in patch && patch[needs] === null && !(feature in patch)) {
+      throw new ValidationError(needs, `cannot be cleared while ${feature} is true`);
+    }
+    throw new ValidationError(feature, `needs ${needs}`);
+  }
+}
+
+export async function updateClient(scope: Scope, id: string, input: ClientInput) {
+  const client = await findLiveClient(scope, id);
+  const patch: Record<string, unknown> = parseConfig(input);
+  if (input.name !== undefined) patch.name = text('name', input.name, 200);
+  if (input.email !== undefined) patch.email = emailAddress('email', input.email);
+  checkCoupling(client, patch);
+  if (Object.keys(patch).length === 0) return client;
+  return scope.db.client.update({ where: { id: client.id }, data: patch });
+}
+
+export async function pauseClient(scope: Scope, id: string) {
+  const client = await findLiveClient(scope, id);
+  return scope.db.client.update({ where: { id: client.id }, data: { status: 'paused' } });
+}
+
+export async function resumeClient(scope: Scope, id: string) {
+  const client = await findLiveClient(scope, id);
+  const status = client.planTier === 'agency' ? 'agency' : 'active';
+  return scope.db.client.update({ where: { id: client.id }, data: { status } });
+}
+
+/**
+ * Soft-deletes: the client becomes `disabled` and its history stays readable. Releasing its
+ * number from the reseller's Twilio account is the numbers domain's part.
+ */
+export async function deleteClient(scope: Scope, id: string) {
+  const client = await findLiveClient(scope, id);
+  // TODO(#numbers): release the number from the reseller's Twilio account when numbers land.
+  const numberReleased = false;
+  const updated = await scope.db.client.update({
+    where: { id: client.id },
+    data: { status: 'disabled', deletedAt: scope.clock.now() },
+  });
+  return { client: updated, numberReleased };
+}
+
+export interface ClientFilter {
+  status?: ClientStatus | null;
+  search?: string | null;
+}
+
+export function clientWhere(resellerId: string, provider: Provider, filter: ClientFilter) {
+  const search = filter.search?.trim();
+  return {
+    resellerId,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(search
+      ? {
+          name: {
+            contains: search,
+            ...(provider === 'postgresql' ? { mode: 'insensitive' as const } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+export async function countClientsByStatus(db: Db, resellerId: string) {
+  const rows = await db.client.groupBy({
+    by: ['status'],
+    where: { resellerId },
+    _count: { _all: true },
+  });
+  const counts: Record<ClientStatus, number> = { agency: 0, active: 0, paused: 0, disabled: 0 };
+  for (const row of rows) {
+    if (row.status in counts) counts[row.status as ClientStatus] = row._count._all;
+  }
+  return counts;
+}

@@ -1,0 +1,35 @@
+/** The v1 JSON of a usage summary. */
+import { toUnixSeconds } from '../../rest/route.js';
+
+export const usageSelection =
+  'metered included rollover addon used overage available periodStart resetAt policy spendCapCents';
+
+export interface UsageData {
+  metered: boolean;
+  included: number;
+  rollover: number;
+  addon: number;
+  used: number;
+  overage: number;
+  available: number;
+  periodStart: string;
+  resetAt: string;
+  policy: string;
+  spendCapCents: number;
+}
+
+export function usageToWire(usage: UsageData) {
+  return {
+    metered: usage.metered,
+    included: usage.included,
+    rollover: usage.rollover,
+    addon: usage.addon,
+    used: usage.used,
+    overage: usage.overage,
+    available: usage.available,
+    period_start: toUnixSeconds(usage.periodStart),
+    reset_at: toUnixSeconds(usage.resetAt),
+    policy: usage.policy,
+    spend_cap_cents: usage.spendCapCents,
+  };
+}
