@@ -36,6 +36,8 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: (_typename, id) => String(id),
     decodeGlobalID: (globalID) => ({ typename: typenameOfId(globalID), id: globalID }),
     clientMutationId: 'omit',
+    // A connection field's own complexity multiplies by the page size it is asked for.
+    edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
     cursorType: 'String',
   },
   errors: {

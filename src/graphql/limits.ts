@@ -8,7 +8,7 @@ import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 export const graphqlLimits = {
   depth: 10,
   breadth: 200,
-  complexity: 5000,
+  complexity: 20_000,
   aliases: 30,
   /** Field selections, counted through fragments, before any cost model. */
   selections: 1000,
