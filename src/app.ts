@@ -78,7 +78,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     router,
     readiness,
   });
-  const server = createServer({ keepAliveTimeout: 5_000 }, handler);
+  // While draining, each response closes its connection so kept-alive sockets do not hold
+  // the shutdown open until their keep-alive timeout.
+  let draining = false;
+  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    if (draining) res.setHeader('Connection', 'close');
+    res.on('finish', () => {
+      if (draining) req.socket.end();
+    });
+    handler(req, res);
+  });
 
   return {
     config,
@@ -95,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       }),
     close: async () => {
+      draining = true;
       const closed = new Promise<void>((resolve) => {
         server.close(() => {
           resolve();

@@ -10,7 +10,7 @@ export const graphqlLimits = {
   breadth: 200,
   complexity: 20_000,
   aliases: 30,
-  /** Field selections, counted through fragments, before any cost model. */
+  /** Field selections written in the document (fragments once each); breadth counts spreads. */
   selections: 1000,
   tokens: 5000,
 };
