@@ -28,8 +28,19 @@ const reasons: [RegExp, (match: RegExpExecArray) => { suffix?: string; reason: s
   [/^Value .* does not exist in "\w+" enum/, () => ({ reason: 'not one of the allowed values' })],
 ];
 
+const missingVariable =
+  /^Variable "\$(\w+)" of (?:non-null|required) type "[^"]+" (must not be null|was not provided)/;
+
 /** The validation error a variable-coercion error stands for, or undefined if it is not one. */
 export function coercionError(error: GraphQLError): ValidationError | undefined {
+  const missing = missingVariable.exec(error.message);
+  if (missing) {
+    const [, variable = 'body', how] = missing;
+    return new ValidationError(
+      variable,
+      how === 'was not provided' ? 'is required' : 'must not be null',
+    );
+  }
   const match = invalidVariable.exec(error.message);
   if (!match) return undefined;
   const [, variable = '', at, message = ''] = match;
