@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Caller } from '../auth/authenticate.js';
 import { ApiError } from '../errors.js';
 import { createContext, type Context, type ContextDeps } from './context.js';
+import { coercionError } from './coercion.js';
 import { graphqlLimits, maxAliasesRule, maxSelectionsRule } from './limits.js';
 import { schema } from './schema.js';
 import { currentRequestScope } from '../http/request-scope.js';
@@ -33,13 +34,17 @@ const limitsPlugin: Plugin = {
   },
 };
 
-/** Expected errors pass through; anything else is logged once and masked. */
+/**
+ * Expected errors pass through: ours, and GraphQL's own (a variable of the wrong type becomes a
+ * validation error naming the field). Anything else is logged once and masked.
+ */
 export function maskError(error: unknown, fallbackLog: Logger): GraphQLError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof ApiError) return original;
-  if (error instanceof GraphQLError && error.originalError === undefined) return error;
-  if (original instanceof GraphQLError && typeof original.extensions.code === 'string') {
-    return original;
+  if (error instanceof GraphQLError) {
+    const coerced = coercionError(error);
+    if (coerced) return coerced;
+    if (original instanceof GraphQLError) return error;
   }
   const scope = currentRequestScope();
   (scope?.log ?? fallbackLog).error({ err: original }, 'unexpected error');

@@ -3,7 +3,7 @@ import { execute, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../graphql/context.js';
 import { ApiError, isErrorCode } from '../errors.js';
 import { internalError } from '../http/respond.js';
-import { coercionError } from './coercion.js';
+import { coercionError } from '../graphql/coercion.js';
 import type { RestRequest, RestRoute } from './route.js';
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -17,11 +17,12 @@ export interface PageArgs extends ClientFilter {
 const encodeCursor = (client: Client) =>
   Buffer.from(`${client.createdAt.getTime()}:${client.id}`).toString('base64url');
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+/** `field` names the argument the cursor came in: `after` on GraphQL, `cursor` on v1. */
+export function decodeCursor(cursor: string, field = 'after'): { createdAt: Date; id: string } {
   const [ms, id] = Buffer.from(cursor, 'base64url').toString().split(':');
   const createdAt = new Date(Number(ms));
   if (!id || Number.isNaN(createdAt.getTime()))
-    throw new ValidationError('after', 'not a cursor from this list');
+    throw new ValidationError(field, 'not a cursor from this list');
   return { createdAt, id };
 }
 

@@ -4,6 +4,7 @@ import { payloadErrorSelection, unwrapPayload, type Payload } from '../../rest/p
 import { defineRoute, type RestRequest } from '../../rest/route.js';
 import { bodyToInput, clientSelection, clientToWire, type ClientData } from './wire.js';
 import { clientStatuses } from './service.js';
+import { decodeCursor } from './connection.js';
 
 type ClientPayload = Payload<{ client: ClientData }>;
 
@@ -24,9 +25,11 @@ function listVariables(req: RestRequest) {
   if (status !== null && !(clientStatuses as readonly string[]).includes(status)) {
     throw new ValidationError('status', `must be one of ${clientStatuses.join(', ')}`);
   }
+  const cursor = req.query.get('cursor');
+  if (cursor) decodeCursor(cursor, 'cursor');
   return {
     first,
-    after: req.query.get('cursor'),
+    after: cursor,
     status: status?.toUpperCase() ?? null,
     search: req.query.get('search'),
   };

@@ -71,6 +71,8 @@ export const ClientConfigRef = builder.objectRef<Client>('ClientConfig').impleme
 export const ClientRef = builder.prismaNode('Client', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, resellerId: ctx.caller.resellerId }),
+  // Another reseller's id must answer null from node(id:), not a not-found error.
+  nullable: true,
   description: 'A client business of the reseller.',
   fields: (t) => ({
     name: t.exposeString('name'),

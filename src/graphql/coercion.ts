@@ -1,7 +1,8 @@
 /**
  * GraphQL refuses variables of the wrong type before any resolver runs, in graphql-js's words.
- * For v1 callers those are validation errors of a body field: this names the field and says
- * what was expected. The `$input` variable is the request body itself, so its name is dropped.
+ * Those are validation errors of an input field: this names the field and says what was
+ * expected. The `$input` variable holds the fields themselves (for v1, the request body), so
+ * its name is dropped from the path.
  */
 import type { GraphQLError } from 'graphql';
 import { ValidationError } from '../errors.js';
