@@ -1,4 +1,4 @@
-/** The closed set of error codes, their HTTP statuses, and the one error class that carries them. */
+/** The closed set of error codes, their HTTP statuses, and the error classes that carry them. */
 import { GraphQLError } from 'graphql';
 
 export const httpStatusOf = {

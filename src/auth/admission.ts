@@ -45,7 +45,8 @@ export async function admit(
   if (!decision.allowed) {
     throw new ApiError(
       'RATE_LIMITED',
-      `Rate limit of ${decision.limit} requests per minute exceeded; retry after ${decision.retryAfterSeconds}s`,
+      `Rate limit of ${decision.limit} requests per minute exceeded; ` +
+        `retry after ${decision.retryAfterSeconds}s`,
       { headers: { ...headers, 'Retry-After': String(decision.retryAfterSeconds) } },
     );
   }

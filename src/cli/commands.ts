@@ -73,7 +73,12 @@ export const commands: Record<string, Command> = {
       }
       for (const row of rows) {
         io.print(
-          `${row.reseller_id}  ${row.status.padEnd(9)}  ${row.name}  keys: ${row.active_keys.join(', ') || 'none'}`,
+          [
+            row.reseller_id,
+            row.status.padEnd(9),
+            row.name,
+            `keys: ${row.active_keys.join(', ') || 'none'}`,
+          ].join('  '),
         );
       }
     },

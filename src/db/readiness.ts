@@ -10,7 +10,8 @@ export async function checkReadiness(db: Db, expected: readonly string[]): Promi
   let applied: { migration_name: string }[];
   try {
     applied = await db.$queryRawUnsafe<{ migration_name: string }[]>(
-      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      'SELECT migration_name FROM _prisma_migrations ' +
+        'WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
   } catch (error) {
     return {

@@ -1,4 +1,4 @@
-/** The node:http request handler: request ids, one log line per request, and the top-level routing. */
+/** The node:http request handler: request ids, one log line per request, top-level routing. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { handleRest, restBasePath } from '../rest/handler.js';

@@ -120,3 +120,34 @@ describe('the query count of metered clients with minutes', () => {
     expect(for35.statements).toBe(for5.statements);
   });
 });
+
+describe('the query count of the first list after a monthly boundary', () => {
+  async function firstListAfterBoundary(count: number): Promise<Measure> {
+    const agencyKey = (await server.createReseller(`Agency of ${count}`)).apiKey;
+    for (let i = 0; i < count; i++) {
+      server.clock.advance(1000);
+      await createClient(server, agencyKey, { name: `Rolling ${i}` });
+    }
+    server.clock.advance(32 * 24 * 60 * 60 * 1000);
+    return measureGraphQL(agencyKey);
+  }
+
+  it('rolls 35 clients into the new period at the cost of a fixed batch plus one update each', async () => {
+    const for5 = await firstListAfterBoundary(5);
+    const for35 = await firstListAfterBoundary(35);
+
+    expect(for35.listed).toBe(35);
+    expect(for35.statements - for5.statements).toBe(30);
+  });
+
+  it('writes nothing more on the second list', async () => {
+    const agencyKey = (await server.createReseller('Agency listed twice')).apiKey;
+    await createClient(server, agencyKey, { name: 'Listed twice' });
+    server.clock.advance(32 * 24 * 60 * 60 * 1000);
+    const first = await measureGraphQL(agencyKey);
+    const second = await measureGraphQL(agencyKey);
+
+    expect(second.statements).toBeLessThan(first.statements);
+    expect(second.statements).toBeLessThanOrEqual(6);
+  });
+});

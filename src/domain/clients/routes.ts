@@ -42,7 +42,9 @@ const lifecycle = (verb: 'pause' | 'resume') =>
     operation: `mutation ($id: ID!) {
       result: ${verb}Client(id: $id) {
         ${payloadErrorSelection}
-        ... on ${verb === 'pause' ? 'Pause' : 'Resume'}ClientSuccess { client { ${clientSelection} } }
+        ... on ${verb === 'pause' ? 'Pause' : 'Resume'}ClientSuccess {
+          client { ${clientSelection} }
+        }
       }
     }`,
     variables: (req) => ({ id: req.params.id }),

@@ -11,7 +11,8 @@ nodeTypenames.set('cust', 'Client');
 
 export const ClientStatusEnum = builder.enumType('ClientStatus', {
   description:
-    'agency: answering, unmetered. active: answering on a platform plan. paused. disabled: deleted.',
+    'agency: answering, unmetered. active: answering on a platform plan. ' +
+    'paused: not answering. disabled: deleted.',
   values: Object.fromEntries(clientStatuses.map((s) => [s.toUpperCase(), { value: s }])) as Record<
     Uppercase<ClientStatus>,
     { value: ClientStatus }

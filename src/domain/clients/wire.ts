@@ -1,4 +1,4 @@
-/** The v1 JSON of a client: the GraphQL selection it is built from and the mapping to snake_case. */
+/** The v1 JSON of a client: the GraphQL selection it is built from, mapped to snake_case. */
 import { ValidationError } from '../../errors.js';
 import { toUnixSeconds } from '../../rest/route.js';
 import { usageSelection, usageToWire, type UsageData } from '../usage/wire.js';

@@ -9,6 +9,8 @@ export interface PeriodTotals {
   call: number;
 }
 
+export const isMetered = (client: { planTier: string }) => client.planTier !== 'agency';
+
 export const emptyTotals = (): PeriodTotals => ({ rollover: 0, grant: 0, call: 0 });
 
 export interface UsageNumbers {

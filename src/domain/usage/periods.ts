@@ -1,6 +1,6 @@
 /** Monthly usage periods, counted in whole calendar months (UTC) from the client's creation. */
 
-/** `anchor` plus `months`, with the day clamped to the target month's last day (Jan 31 + 1 = Feb 28). */
+/** `anchor` plus `months`, the day clamped to the month's last day (Jan 31 + 1 = Feb 28). */
 export function addMonths(anchor: Date, months: number): Date {
   const target = new Date(anchor.getTime());
   const day = anchor.getUTCDate();
@@ -22,7 +22,7 @@ export interface Period {
   end: Date;
 }
 
-/** The period (counted from `anchor`) that contains `at`; `at` before the anchor gives the first. */
+/** The period counted from `anchor` that contains `at`; before the anchor, the first. */
 export function periodContaining(anchor: Date, at: Date): Period {
   let index = Math.max(0, monthsBetween(anchor, at));
   while (index > 0 && addMonths(anchor, index) > at) index--;

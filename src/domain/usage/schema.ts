@@ -25,7 +25,8 @@ builder.mutationField('setClientPlan', (t) =>
     type: ClientRef,
     errors: clientMutation,
     description:
-      'A platform plan (starter, pro, business, scale) meters minutes; minutesIncluded sets a custom allotment; tier agency stops metering.',
+      'A platform plan (starter, pro, business, scale) meters minutes; minutesIncluded sets ' +
+      'a custom allotment; tier agency stops metering.',
     args: {
       id: t.arg.id({ required: true }),
       tier: t.arg.string(),
@@ -53,7 +54,7 @@ builder.mutationField('grantMinutes', (t) =>
   t.field({
     type: ClientRef,
     errors: clientMutation,
-    description: `Adds top-up minutes (1 to ${maxGrantMinutes}) to the current period; they expire with it.`,
+    description: `Adds 1 to ${maxGrantMinutes} top-up minutes to this period; they expire with it.`,
     args: {
       id: t.arg.id({ required: true }),
       minutes: t.arg.int({ required: true }),

@@ -1,17 +1,13 @@
-/** Usage: summaries, lazy period rollover, plan changes, minute grants and call charges. */
+/** Usage: summaries, plan changes, minute grants and call charges. */
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { findPlan } from '../meta/reference-data.js';
-import {
-  carriedOver,
-  emptyTotals,
-  usageNumbers,
-  type PeriodTotals,
-  type UsageNumbers,
-} from './ledger.js';
-import { nextPeriod, periodContaining } from './periods.js';
+import { isMetered } from './ledger.js';
+import { usageNumbers, type PeriodTotals, type UsageNumbers } from './ledger.js';
+import { periodContaining } from './periods.js';
+import { rollForward } from './rollover.js';
 
 /** The client columns usage needs. */
 export interface MeteredClient {
@@ -32,8 +28,6 @@ export interface UsageSummary extends UsageNumbers {
   spendCapCents: number;
 }
 
-export const isMetered = (client: Pick<MeteredClient, 'planTier'>) => client.planTier !== 'agency';
-
 export function summarize(client: MeteredClient, totals: PeriodTotals): UsageSummary {
   const period = periodContaining(client.createdAt, client.periodStart);
   return {
@@ -43,77 +37,6 @@ export function summarize(client: MeteredClient, totals: PeriodTotals): UsageSum
     policy: client.minutePolicy,
     spendCapCents: client.spendCapCents,
   };
-}
-
-/** Each client's totals for its current period, in one query whatever the number of clients. */
-export async function loadPeriodTotals(
-  db: Db,
-  clients: readonly Pick<MeteredClient, 'id' | 'periodStart'>[],
-): Promise<Map<string, PeriodTotals>> {
-  const totals = new Map(clients.map((c) => [c.id, emptyTotals()]));
-  if (clients.length === 0) return totals;
-  const earliest = new Date(Math.min(...clients.map((c) => c.periodStart.getTime())));
-  const rows = await db.usageEntry.groupBy({
-    by: ['clientId', 'periodStart', 'kind'],
-    where: { clientId: { in: clients.map((c) => c.id) }, periodStart: { gte: earliest } },
-    _sum: { minutes: true },
-  });
-  const current = new Map(clients.map((c) => [c.id, c.periodStart.getTime()]));
-  for (const row of rows) {
-    const entry = totals.get(row.clientId);
-    if (!entry || current.get(row.clientId) !== row.periodStart.getTime()) continue;
-    if (row.kind === 'rollover' || row.kind === 'grant' || row.kind === 'call') {
-      entry[row.kind] += row._sum.minutes ?? 0;
-    }
-  }
-  return totals;
-}
-
-/**
- * Moves a client whose period has ended into the period containing `now`, writing one rollover
- * entry per period passed (several when months were skipped). Safe to race: only the caller
- * that moves `periodStart` from the value it read writes the entries.
- */
-export async function rollForward<T extends MeteredClient>(
-  db: Db,
-  client: T,
-  now: Date,
-): Promise<T> {
-  const current = periodContaining(client.createdAt, client.periodStart);
-  if (now < current.end) return client;
-
-  let totals = (await loadPeriodTotals(db, [client])).get(client.id) ?? emptyTotals();
-  let start = current.start;
-  const entries: { periodStart: Date; minutes: number }[] = [];
-  for (
-    let next = nextPeriod(client.createdAt, start);
-    next.start <= now;
-    next = nextPeriod(client.createdAt, start)
-  ) {
-    const minutes = carriedOver(isMetered(client), client.includedMinutes, totals);
-    entries.push({ periodStart: next.start, minutes });
-    totals = { ...emptyTotals(), rollover: minutes };
-    start = next.start;
-  }
-
-  await db.$transaction(async (tx) => {
-    const moved = await tx.client.updateMany({
-      where: { id: client.id, periodStart: client.periodStart },
-      data: { periodStart: start },
-    });
-    if (moved.count === 0) return;
-    await tx.usageEntry.createMany({
-      data: entries.map((e) => ({
-        id: newId('UsageEntry'),
-        clientId: client.id,
-        kind: 'rollover',
-        minutes: e.minutes,
-        periodStart: e.periodStart,
-        createdAt: now,
-      })),
-    });
-  });
-  return { ...client, periodStart: start };
 }
 
 export type PlanChoice = { tier: string } | { minutesIncluded: number };
