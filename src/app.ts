@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import { applyMigrations, committedMigrationNames } from './db/migrations.js';
 import { checkReadiness } from './db/readiness.js';
+import { graphqlLimits } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
 import { createGraphQLServer } from './graphql/yoga.js';
 import { createRequestHandler } from './http/server.js';
@@ -61,18 +62,24 @@ export async function createApp(options: AppOptions): Promise<App> {
   const db = createDb(config.database, options.onQuery ? { onQuery: options.onQuery } : {});
   const { limiter, redis } = createLimiter(config, clock);
 
-  const rateLimitPerMinute = config.rateLimitPerMinute;
-  const provider = config.database.provider;
-  const yoga = createGraphQLServer({ db, provider, clock, log, rateLimitPerMinute });
+  const contextDeps = {
+    db,
+    provider: config.database.provider,
+    clock,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    queryLimits: {
+      depth: config.graphqlMaxDepth,
+      complexity: config.graphqlMaxComplexity,
+      breadth: graphqlLimits.breadth,
+    },
+  };
+  const yoga = createGraphQLServer({ ...contextDeps, log });
   const router = new RestRouter(buildRestRoutes(schema));
   const readiness = () => checkReadiness(db, expectedMigrations);
   const handler = createRequestHandler({
-    db,
-    provider,
-    clock,
+    ...contextDeps,
     log,
     limiter,
-    rateLimitPerMinute,
     schema,
     yoga,
     router,

@@ -1,6 +1,7 @@
 /** The process configuration: read from the environment once, validated, then passed down. */
 import { z } from 'zod';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/target.js';
+import { graphqlLimits } from './graphql/limits.js';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -13,6 +14,8 @@ export interface Config {
   secretsKey: Buffer | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   rateLimitPerMinute: number;
+  graphqlMaxDepth: number;
+  graphqlMaxComplexity: number;
   dataDir: string;
 }
 
@@ -36,6 +39,13 @@ const schema = z.object({
   SECRETS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(graphqlLimits.depth),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(10_000_000)
+    .default(graphqlLimits.complexity),
   DATA_DIR: z.string().min(1).default('./data'),
 });
 
@@ -82,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey,
     logLevel: vars.LOG_LEVEL,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    graphqlMaxDepth: vars.GRAPHQL_MAX_DEPTH,
+    graphqlMaxComplexity: vars.GRAPHQL_MAX_COMPLEXITY,
     dataDir: vars.DATA_DIR,
   };
 }

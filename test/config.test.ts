@@ -40,6 +40,8 @@ describe('loadConfig defaults', () => {
 
   it('allows 120 requests per minute and logs at info', () => {
     expect(config.rateLimitPerMinute).toBe(120);
+    expect(config.graphqlMaxDepth).toBe(10);
+    expect(config.graphqlMaxComplexity).toBe(20_000);
     expect(config.logLevel).toBe('info');
   });
 
@@ -109,6 +111,9 @@ describe('loadConfig refusals', () => {
     ['SECRETS_KEY', 'not base64 at all!'],
     ['LOG_LEVEL', 'loud'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['GRAPHQL_MAX_DEPTH', '1'],
+    ['GRAPHQL_MAX_DEPTH', 'deep'],
+    ['GRAPHQL_MAX_COMPLEXITY', '10'],
   ];
 
   it.each(bad)('refuses %s=%s with a message that starts with the variable', (name, value) => {

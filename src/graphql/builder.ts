@@ -10,7 +10,6 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import type { Db } from '../db/client.js';
 import { ApiError } from '../errors.js';
 import type { Context } from './context.js';
-import { graphqlLimits } from './limits.js';
 
 const capitalize = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
@@ -48,11 +47,7 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: {
-      complexity: graphqlLimits.complexity,
-      depth: graphqlLimits.depth,
-      breadth: graphqlLimits.breadth,
-    },
+    limit: (ctx: Context) => ctx.queryLimits,
     complexityError: (kind, result) => {
       const measure = kind.toLowerCase() as 'depth' | 'breadth' | 'complexity';
       const max = {

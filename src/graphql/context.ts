@@ -14,7 +14,15 @@ export interface Context {
   clock: Clock;
   log: Logger;
   rateLimitPerMinute: number;
+  queryLimits: QueryLimits;
   loaders: Loaders;
+}
+
+/** Per-document bounds checked before execution (see graphql/limits.ts for the rest). */
+export interface QueryLimits {
+  depth: number;
+  breadth: number;
+  complexity: number;
 }
 
 export interface Loaders {
@@ -27,6 +35,7 @@ export interface ContextDeps {
   provider: Provider;
   clock: Clock;
   rateLimitPerMinute: number;
+  queryLimits: QueryLimits;
 }
 
 export function createContext(
@@ -39,6 +48,7 @@ export function createContext(
     provider: deps.provider,
     clock: deps.clock,
     rateLimitPerMinute: deps.rateLimitPerMinute,
+    queryLimits: deps.queryLimits,
     loaders: { usage: createUsageLoader(deps.db, deps.clock) },
   };
 }

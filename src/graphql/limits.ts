@@ -6,9 +6,10 @@
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 
 export const graphqlLimits = {
+  /** Defaults of GRAPHQL_MAX_DEPTH and GRAPHQL_MAX_COMPLEXITY. */
   depth: 10,
-  breadth: 200,
   complexity: 20_000,
+  breadth: 200,
   aliases: 30,
   /** Field selections written in the document (fragments once each); breadth counts spreads. */
   selections: 1000,

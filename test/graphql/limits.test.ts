@@ -76,7 +76,7 @@ describe('query limits', () => {
     });
   });
 
-  it.skipIf(!tooDeep)('refuses a query nested deeper than the depth limit', async () => {
+  it.skipIf(!tooDeep)('refuses a query nested deeper than the default depth limit', async () => {
     const body = await ask(tooDeep ?? '');
 
     expectRefused(body, 'QUERY_TOO_COMPLEX', /depth/);
@@ -176,5 +176,37 @@ describe('GraphiQL', () => {
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toMatch(/^text\/html/);
     expect(result.text).toMatch(/graphiql/i);
+  });
+});
+
+describe('a depth limit set by GRAPHQL_MAX_DEPTH', () => {
+  const limit = 4;
+  let shallow: TestServer;
+  let shallowKey: string;
+
+  beforeAll(async () => {
+    shallow = await startTestServer({ env: { GRAPHQL_MAX_DEPTH: String(limit) } });
+    shallowKey = (await shallow.createReseller()).apiKey;
+  });
+
+  afterAll(async () => {
+    await shallow.close();
+  });
+
+  async function askShallow(query: string): Promise<GraphQLBody> {
+    return (await shallow.graphql(query, undefined, { key: shallowKey })).json as GraphQLBody;
+  }
+
+  // Depth counts every level of fields, the leaf too: nestedQuery(n) is n + 1 deep.
+  it('answers a query exactly as deep as the limit', async () => {
+    const body = await askShallow(nestedQuery(limit - 1) ?? '');
+
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('refuses a query one level deeper than the limit, before any resolver runs', async () => {
+    const body = await askShallow(nestedQuery(limit) ?? '');
+
+    expectRefused(body, 'QUERY_TOO_COMPLEX', /depth 5 exceeds the limit of 4/);
   });
 });
