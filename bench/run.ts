@@ -85,7 +85,8 @@ const scenarios: Scenario[] = [
     name: 'GraphQL clients(first: 50) config+usage',
     url: `${base}/graphql`,
     init: graphql(
-      '{ clients(first: 50) { edges { node { id name config { voicePersona } usage { available } } } } }',
+      '{ clients(first: 50) { edges { node { ' +
+        'id name config { voicePersona } usage { available } } } } }',
     ),
   },
 ];
@@ -107,7 +108,13 @@ async function measure(scenario: Scenario) {
   latencies.sort((a, b) => a - b);
   const at = (p: number) => (latencies[Math.floor((latencies.length - 1) * p)] ?? 0).toFixed(1);
   console.log(
-    `${scenario.name.padEnd(44)} ${(latencies.length / seconds).toFixed(0).padStart(7)} req/s  p50 ${at(0.5)} ms  p99 ${at(0.99)} ms${failures ? `  ${failures} failed` : ''}`,
+    [
+      scenario.name.padEnd(44),
+      `${(latencies.length / seconds).toFixed(0).padStart(7)} req/s`,
+      `p50 ${at(0.5)} ms`,
+      `p99 ${at(0.99)} ms`,
+      ...(failures ? [`${failures} failed`] : []),
+    ].join('  '),
   );
 }
 

@@ -111,7 +111,9 @@ describe('GET /clients', () => {
 });
 
 describe('GraphQL clients', () => {
-  const clientsQuery = `query ($first: Int, $after: String, $status: ClientStatus, $search: String) {
+  const clientsQuery = `query (
+    $first: Int, $after: String, $status: ClientStatus, $search: String
+  ) {
     clients(first: $first, after: $after, status: $status, search: $search) {
       totalCount
       pageInfo { hasNextPage endCursor }

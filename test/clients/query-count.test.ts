@@ -132,7 +132,7 @@ describe('the query count of the first list after a monthly boundary', () => {
     return measureGraphQL(agencyKey);
   }
 
-  it('rolls 35 clients into the new period at the cost of a fixed batch plus one update each', async () => {
+  it('rolls 35 clients into a new period for a fixed batch plus one update each', async () => {
     const for5 = await firstListAfterBoundary(5);
     const for35 = await firstListAfterBoundary(35);
 

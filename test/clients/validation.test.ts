@@ -1,4 +1,4 @@
-/** Every field rule on PATCH and POST /clients (422 naming the field) and on GraphQL updateClient. */
+/** Every field rule on PATCH and POST /clients (422 naming the field) and on updateClient. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createClient,

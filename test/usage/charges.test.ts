@@ -35,7 +35,7 @@ describe('call charges', () => {
     expect(await api.charge(id, 'CA-60', 60)).toStrictEqual({ minutes: 1, charged: true });
   });
 
-  it('charges a CallSid once: a second charge changes nothing and answers charged false', async () => {
+  it('charges a CallSid once: a second charge changes nothing (charged false)', async () => {
     const id = await clientOnPlan({ tier: 'pro' });
     await api.charge(id, 'CA-twice', 125);
 
@@ -86,7 +86,7 @@ describe('call charges', () => {
 });
 
 describe('the ledger', () => {
-  it('records the plan change, the grant and the call as entries of the current period', async () => {
+  it('records the plan change, grant and call as entries of the current period', async () => {
     const id = await clientOnPlan({ tier: 'pro' });
     server.clock.advance(1000);
     await api.grant(id, { minutes: 250 });

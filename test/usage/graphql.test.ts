@@ -93,7 +93,7 @@ describe('grantMinutes', () => {
     });
   });
 
-  it('shares Idempotency-Keys with the v1 route: a REST retry of a GraphQL grant replays', async () => {
+  it('shares Idempotency-Keys with v1: a REST retry of a GraphQL grant replays', async () => {
     const id = await api.createClient();
     await mutate(grantMinutes, { id, minutes: 250, key: 'graphql-then-rest' });
 

@@ -95,7 +95,7 @@ describe('rollover', () => {
     expect((await api.usage(id)).rollover).toBe(1200);
   });
 
-  it('lets a rollover last one period: after another unused month it is 1200, not 2400', async () => {
+  it('lets a rollover last one period: after another unused month 1200, not 2400', async () => {
     const id = await proClient();
     server.clock.set(feb28);
     await api.usage(id);
@@ -134,7 +134,7 @@ describe('rollover', () => {
     });
   });
 
-  it('consumes the rollover first in the new period, so all included minutes carry again', async () => {
+  it('consumes the rollover first, so all included minutes carry again', async () => {
     const id = await proClient();
     server.clock.set(feb28);
     await api.charge(id, 'CA-1000', 1000 * minute);
@@ -143,7 +143,7 @@ describe('rollover', () => {
     expect((await api.usage(id)).rollover).toBe(1200);
   });
 
-  it('consumes included minutes once the rollover is gone, carrying only what is left', async () => {
+  it('consumes included minutes once the rollover is gone, carrying what is left', async () => {
     const id = await proClient();
     server.clock.set(feb28);
     await api.charge(id, 'CA-1500', 1500 * minute);
