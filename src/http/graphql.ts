@@ -1,4 +1,5 @@
 /** /graphql: admits the caller, then hands the request to yoga and streams its response back. */
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { admit } from '../auth/admission.js';
 import { ApiError } from '../errors.js';
@@ -72,11 +73,16 @@ export async function handleGraphQL(
   await pipeBody(response, res);
 }
 
+/** Streams yoga's response (SSE included), waiting for the socket when it is full. */
 async function pipeBody(response: Response, res: ServerResponse): Promise<void> {
   const reader = response.body?.getReader();
   if (reader) {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      res.write(chunk.value);
+      if (res.destroyed) {
+        await reader.cancel();
+        break;
+      }
+      if (!res.write(chunk.value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
     }
   }
   res.end();
