@@ -12,6 +12,16 @@ export const restBasePath = '/api/reseller/v1';
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
 
+/**
+ * v1 routes run fixed documents of our own, so the per-document limits that guard against
+ * hostile GraphQL (and that operators may lower) never refuse them.
+ */
+const fixedDocumentLimits = {
+  depth: Number.MAX_SAFE_INTEGER,
+  breadth: Number.MAX_SAFE_INTEGER,
+  complexity: Number.MAX_SAFE_INTEGER,
+};
+
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const method = req.method ?? 'GET';
   const declaresBody =
@@ -42,7 +52,10 @@ export async function handleRest(
     entry.resellerId = caller.resellerId;
 
     const body = await readJsonBody(req);
-    const context = createContext(deps, { requestId: entry.requestId, caller, log: entry.log });
+    const context = createContext(
+      { ...deps, queryLimits: fixedDocumentLimits },
+      { requestId: entry.requestId, caller, log: entry.log },
+    );
     const request = { params, query: url.searchParams, body, headers: req.headers };
     const payload = await runRoute(deps.schema, route, request, context);
     sendJson(res, route.status, payload, rateHeaders);

@@ -210,3 +210,36 @@ describe('a depth limit set by GRAPHQL_MAX_DEPTH', () => {
     expectRefused(body, 'QUERY_TOO_COMPLEX', /depth 5 exceeds the limit of 4/);
   });
 });
+
+describe('a cost limit lowered by GRAPHQL_MAX_COMPLEXITY', () => {
+  let strict: TestServer;
+  let strictKey: string;
+  const listQuery = '{ clients(first: 100) { edges { node { id config { language } } } } }';
+
+  beforeAll(async () => {
+    strict = await startTestServer({ env: { GRAPHQL_MAX_COMPLEXITY: '100' } });
+    strictKey = (await strict.createReseller()).apiKey;
+    await strict.rest('POST', '/clients', { key: strictKey, body: { name: 'Ace Plumbing' } });
+  });
+
+  afterAll(async () => {
+    await strict.close();
+  });
+
+  it('refuses a GraphQL list that costs more than the limit', async () => {
+    const body = (await strict.graphql(listQuery, undefined, { key: strictKey })).json;
+
+    expectRefused(
+      body as GraphQLBody,
+      'QUERY_TOO_COMPLEX',
+      /complexity \d+ exceeds the limit of 100/,
+    );
+  });
+
+  it('never refuses a v1 route, whose documents are fixed', async () => {
+    const result = await strict.rest('GET', '/clients', { key: strictKey });
+
+    expect(result.status).toBe(200);
+    expect((result.json as { clients: unknown[] }).clients).toHaveLength(1);
+  });
+});
