@@ -1,0 +1,68 @@
+/** Concurrent writes through the real server lose nothing and never fail with a 500. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let key: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  key = (await server.createReseller()).apiKey;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const workers = 16;
+
+describe('concurrent writes', () => {
+  const statuses: number[] = [];
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    await Promise.all(
+      Array.from({ length: workers }, async (_, worker) => {
+        for (let i = 0; i < 5; i++) {
+          const body = { name: `Worker ${worker} client ${i}` };
+          const result = await server.rest('POST', '/clients', { key, body });
+          statuses.push(result.status);
+          ids.push((result.json as { id: string }).id);
+        }
+      }),
+    );
+    await Promise.all(
+      ids.slice(0, workers).map(async (id) => {
+        for (const tier of ['starter', 'pro', 'business']) {
+          const granted = await server.rest('POST', `/clients/${id}/minutes`, {
+            key,
+            body: { minutes: 10 },
+          });
+          const planned = await server.rest('PUT', `/clients/${id}/plan`, { key, body: { tier } });
+          statuses.push(granted.status, planned.status);
+        }
+      }),
+    );
+  });
+
+  it('answers every create, grant and plan change with success', () => {
+    expect(statuses.filter((status) => status >= 300)).toStrictEqual([]);
+  });
+
+  it('stores every client created', async () => {
+    expect(new Set(ids).size).toBe(workers * 5);
+    expect(await server.app.db.client.count()).toBe(workers * 5);
+  });
+
+  it('records every grant once', async () => {
+    const grants = await server.app.db.usageEntry.count({ where: { kind: 'grant' } });
+
+    expect(grants).toBe(workers * 3);
+  });
+
+  it('leaves each client on the last plan it was given, with all its minutes', async () => {
+    const usage = await server.rest('GET', `/clients/${ids[0] ?? ''}/usage`, { key });
+
+    expect(usage.json).toMatchObject({ included: 2800, addon: 30, available: 2830 });
+  });
+});
