@@ -1,5 +1,5 @@
 /** A real server on a free loopback port, over a fresh database, with helpers to call it. */
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -12,6 +12,8 @@ export interface TestServerOptions {
   /** Reuse another server's database (two instances of one deployment). */
   database?: TestDatabase;
   env?: Record<string, string>;
+  /** Where the server logs; silent unless TEST_LOG_LEVEL is set. */
+  log?: Logger;
 }
 
 export interface CallOptions {
@@ -78,7 +80,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const clock = new ManualClock();
   const queries: string[] = [];
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const app = await createApp({ config, clock, log, onQuery: (sql) => queries.push(sql) });
   const url = await app.listen(0, '127.0.0.1');
 
