@@ -50,7 +50,7 @@ async function linesOf(
 }
 
 describe('request logs', () => {
-  it('writes one line per request with its id, reseller, method, route, status and time', async () => {
+  it('writes one line per request: id, reseller, method, route, status and time', async () => {
     const logged = await linesOf('log-one-line', (headers) =>
       server.rest('GET', '/clients/cust_missing', { key, headers }),
     );
