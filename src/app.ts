@@ -10,7 +10,7 @@ import {
 } from './auth/rate-limit.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { createDb, type Db } from './db/client.js';
+import { createDb, prepareDatabase, type Db } from './db/client.js';
 import { applyMigrations, committedMigrationNames } from './db/migrations.js';
 import { checkReadiness } from './db/readiness.js';
 import { graphqlLimits } from './graphql/limits.js';
@@ -60,6 +60,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.migrate ?? true) await applyMigrations(config.database);
   const expectedMigrations = await committedMigrationNames(config.database.provider);
   const db = createDb(config.database, options.onQuery ? { onQuery: options.onQuery } : {});
+  await prepareDatabase(db, config.database);
   const { limiter, redis } = createLimiter(config, clock);
 
   const contextDeps = {

@@ -31,3 +31,13 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   }
   return db;
 }
+
+/**
+ * SQLite in write-ahead-log mode lets readers go on while one writer commits; `synchronous =
+ * NORMAL` is the setting WAL is designed for (durable at each checkpoint, never corrupt).
+ */
+export async function prepareDatabase(db: Db, target: DatabaseTarget): Promise<void> {
+  if (target.provider !== 'sqlite' || target.file === ':memory:') return;
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+}
