@@ -60,7 +60,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.migrate ?? true) await applyMigrations(config.database);
   const expectedMigrations = await committedMigrationNames(config.database.provider);
   const db = createDb(config.database, options.onQuery ? { onQuery: options.onQuery } : {});
-  await prepareDatabase(db, config.database);
+  await prepareDatabase(db, config.database).catch((error: unknown) => {
+    // A database that cannot be opened yet still gets a server, whose /readyz says so.
+    log.warn({ err: error }, 'could not prepare the database');
+  });
   const { limiter, redis } = createLimiter(config, clock);
 
   const contextDeps = {

@@ -113,7 +113,7 @@ export const commands: Record<string, Command> = {
     },
   },
   'db migrate': {
-    // main.ts applies migrations before any command runs.
+    // main.ts applies any pending migration before a command runs.
     run: (io) => {
       io.print('Database is up to date');
       return Promise.resolve();

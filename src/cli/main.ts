@@ -5,7 +5,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createDb } from '../db/client.js';
-import { applyMigrations } from '../db/migrations.js';
+import type { DatabaseTarget } from '../db/target.js';
+import { applyMigrations, committedMigrationNames } from '../db/migrations.js';
+import { checkReadiness } from '../db/readiness.js';
 import { ApiError } from '../errors.js';
 import { commands, usage, type CommandIO } from './commands.js';
 
@@ -29,6 +31,24 @@ const [group = '', action = '', ...rest] = positionals;
 const command = commands[`${group} ${action}`.trim()];
 if (!command) fail(usage, 2);
 
+/**
+ * Runs the schema engine only when the history is behind: it locks a SQLite file exclusively,
+ * which would time out against a server that has the same file open.
+ */
+async function migrateWhenBehind(target: DatabaseTarget): Promise<void> {
+  const probe = createDb(target);
+  const readiness = await checkReadiness(probe, await committedMigrationNames(target.provider));
+  await probe.$disconnect();
+  if (readiness.ready) return;
+  try {
+    await applyMigrations(target);
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0] ?? '';
+    const hint = target.provider === 'sqlite' ? ' (is a server using this SQLite file?)' : '';
+    fail(`Could not apply migrations${hint}: ${reason}`, 1);
+  }
+}
+
 let config;
 try {
   config = loadConfig();
@@ -37,7 +57,7 @@ try {
   throw error;
 }
 
-await applyMigrations(config.database);
+await migrateWhenBehind(config.database);
 const db = createDb(config.database);
 const io: CommandIO = {
   db,
