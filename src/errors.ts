@@ -63,9 +63,12 @@ export class ValidationError extends ApiError {
   }
 }
 
+/** Echoes at most 100 characters of what the caller sent. */
+const clip = (text: string) => (text.length > 100 ? `${text.slice(0, 99)}…` : text);
+
 export class NotFoundError extends ApiError {
   constructor(what: string) {
-    super('NOT_FOUND', `${what} not found`);
+    super('NOT_FOUND', `${clip(what)} not found`);
     this.name = 'NotFoundError';
   }
 }

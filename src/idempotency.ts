@@ -11,6 +11,8 @@ import { newId } from './ids.js';
 
 export const idempotencyTtlMs = 24 * 60 * 60 * 1000;
 const sane = /^[\x21-\x7e]{1,255}$/;
+export const saneKeyRule = 'must be 1 to 255 printable ASCII characters';
+export const isSaneIdempotencyKey = (key: string) => sane.test(key);
 
 export interface IdempotentCall<T> {
   db: Db;
@@ -60,7 +62,7 @@ export async function idempotent<T>(call: IdempotentCall<T>): Promise<T> {
   const { db, resellerId, key, operation } = call;
   if (key === null || key === undefined) return call.run();
   if (!sane.test(key)) {
-    throw new ValidationError('idempotencyKey', 'must be 1 to 255 printable ASCII characters');
+    throw new ValidationError('idempotencyKey', saneKeyRule);
   }
   const now = call.clock.now();
   const requestHash = hashRequest(operation, call.request);

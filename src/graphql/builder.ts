@@ -8,7 +8,8 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Db } from '../db/client.js';
-import { ApiError } from '../errors.js';
+import { ApiError, NotFoundError } from '../errors.js';
+import { typeOfId } from '../ids.js';
 import type { Context } from './context.js';
 
 const capitalize = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
@@ -70,8 +71,8 @@ export type BuilderTypes =
 export const nodeTypenames = new Map<string, string>();
 
 function typenameOfId(id: string): string {
-  const typename = nodeTypenames.get(id.split('_', 1)[0] ?? '');
-  if (!typename) throw new ApiError('NOT_FOUND', `${id} not found`);
+  const typename = typeOfId(id) && nodeTypenames.get(id.split('_', 1)[0] ?? '');
+  if (!typename) throw new NotFoundError(id);
   return typename;
 }
 

@@ -158,6 +158,16 @@ describe('POST /clients with Idempotency-Key', () => {
 
     expectDetail(await createWithKey(key, 'k'.repeat(256), ace), 422);
   });
+
+  it('names the Idempotency-Key header when it refuses a key', async () => {
+    const key = await newAccount();
+
+    const result = await createWithKey(key, 'two words', ace);
+
+    expect(result.json).toStrictEqual({
+      detail: 'Idempotency-Key header: must be 1 to 255 printable ASCII characters',
+    });
+  });
 });
 
 describe('GraphQL createClient(idempotencyKey:)', () => {

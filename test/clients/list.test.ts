@@ -91,6 +91,39 @@ describe('GET /clients', () => {
     expect(page.total).toBe(1);
   });
 
+  it.each(['%25', '_', '%5C'])('finds nothing for a search of %s alone', async (search) => {
+    const page = await list(`?search=${search}`);
+
+    expect(page).toMatchObject({ clients: [], total: 0 });
+  });
+
+  it('matches % and _ in a name literally', async () => {
+    const other = (await server.createReseller()).apiKey;
+    const deal = await createClient(server, other, { name: '50% Off_Roofing' });
+    await createClient(server, other, { name: '50 Percent Off Roofing' });
+
+    const result = await server.rest('GET', '/clients?search=0%25%20oFF_', { key: other });
+
+    expect(result.json).toMatchObject({ clients: [{ id: deal.id }], total: 1 });
+  });
+
+  it.each([
+    ['a NUL character', '%00'],
+    ['201 characters', 'x'.repeat(201)],
+  ])('refuses a search with %s with 422 naming search', async (_why, search) => {
+    const result = await server.rest('GET', `/clients?search=${search}`, { key });
+
+    expectDetail(result, 422, 'search');
+  });
+
+  it('refuses a forged cursor carrying a NUL character with 422 naming cursor', async () => {
+    const forged = Buffer.from(`${Date.now()}:cust_\u0000`).toString('base64url');
+
+    const result = await server.rest('GET', `/clients?cursor=${forged}`, { key });
+
+    expectDetail(result, 422, 'cursor');
+  });
+
   it.each(['0', '101', 'ten', '2.5'])('refuses limit=%s with 422 naming limit', async (limit) => {
     const result = await server.rest('GET', `/clients?limit=${limit}`, { key });
 

@@ -75,6 +75,24 @@ describe('an unknown client id over REST', () => {
 
     expectDetail(result, 404);
   });
+
+  it('echoes at most 100 characters of a long id in the detail', async () => {
+    const result = await server.rest('GET', `/clients/cust_${'a'.repeat(5000)}`, {
+      key: ownerKey,
+    });
+
+    expectDetail(result, 404);
+    expect((result.json as { detail: string }).detail.length).toBeLessThan(120);
+  });
+
+  it.each(['cust_%00', 'cust_%E2%80%8B', 'cust_..%2F..'])(
+    'answers GET /clients/%s with 404',
+    async (id) => {
+      const result = await server.rest('GET', `/clients/${id}`, { key: ownerKey });
+
+      expectDetail(result, 404);
+    },
+  );
 });
 
 describe("another reseller's client over GraphQL", () => {
@@ -113,6 +131,22 @@ describe("another reseller's client over GraphQL", () => {
       },
     });
   });
+
+  it.each(['cust_\u0000', 'cust_a b', `cust_${'a'.repeat(65)}`])(
+    'answers null from client(id:) and node(id:) for the malformed id %j, never a 500',
+    async (id) => {
+      const result = await server.graphql(
+        'query ($id: ID!) { client(id: $id) { id } node(id: $id) { id } }',
+        { id },
+        { key: intruderKey },
+      );
+
+      const body = result.json as { data: unknown; errors?: { extensions: unknown }[] };
+      expect(result.status).not.toBe(500);
+      expect(body.data).toStrictEqual({ client: null, node: null });
+      expect(body.errors?.map((e) => e.extensions)).toStrictEqual([{ code: 'NOT_FOUND' }]);
+    },
+  );
 });
 
 describe('GET /account client counts', () => {

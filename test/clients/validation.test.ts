@@ -21,6 +21,8 @@ const typeMistakes: Mistake[] = [
   ['a float for spend_cap_cents', { spend_cap_cents: 1.5 }, 'spend_cap_cents'],
   ['a number for name', { name: 42 }, 'name'],
   ['an unknown field', { colour: 'blue' }, 'colour'],
+  ['a field named like an object method', { constructor: 1 }, 'constructor'],
+  ['a field named toString', { toString: 'x' }, 'toString'],
   ['an unknown business day', { business_hours: { funday: null } }, 'business_hours.funday'],
 ];
 
@@ -43,6 +45,8 @@ const valueMistakes: Mistake[] = [
   ['opening after closing', hours({ open: '18:00', close: '09:00' }), 'business_hours.mon'],
   ['null for record_calls', { record_calls: null }, 'record_calls'],
   ['null for voice_persona', { voice_persona: null }, 'voice_persona'],
+  ['a NUL character in receptionist_name', { receptionist_name: 'S\u0000m' }, 'receptionist_name'],
+  ['a control character in pricing_notes', { pricing_notes: 'a\u0007b' }, 'pricing_notes'],
 ];
 
 const mistakes = [...typeMistakes, ...valueMistakes];
@@ -171,6 +175,55 @@ describe('POST /clients', () => {
     const result = await server.rest('POST', '/clients', { key, body: [withName({})] });
 
     expectDetail(result, 422);
+  });
+
+  it('refuses a __proto__ field as an unknown field', async () => {
+    const result = await server.rest('POST', '/clients', {
+      key,
+      rawBody: '{"name":"Ace","__proto__":{"record_calls":false}}',
+      headers: { 'content-type': 'application/json' },
+    });
+
+    expectDetail(result, 422, '__proto__');
+  });
+
+  it('refuses a NUL character in the name', async () => {
+    const result = await server.rest('POST', '/clients', { key, body: { name: 'Ace\u0000' } });
+
+    expectDetail(result, 422, 'name');
+  });
+
+  it('keeps line breaks and tabs in custom_instructions', async () => {
+    const created = await createClient(server, key, { custom_instructions: 'One.\n\tTwo.' });
+
+    expect(created.config.custom_instructions).toBe('One.\n\tTwo.');
+  });
+});
+
+describe('blank optional text', () => {
+  it.each(['pricing_notes', 'custom_greeting', 'notify_sms', 'notify_email'])(
+    'clears %s when sent as spaces, as an empty string does',
+    async (field) => {
+      const { id } = await createClient(server, key);
+
+      const result = await server.rest('PATCH', `/clients/${id}`, {
+        key,
+        body: { [field]: '   ' },
+      });
+
+      expect(result.status, result.text).toBe(200);
+      expect((result.json as WireClient).config[field]).toBeNull();
+    },
+  );
+
+  it('refuses a null name on PATCH as must not be null', async () => {
+    const result = await server.rest('PATCH', `/clients/${client.id}`, {
+      key,
+      body: { name: null },
+    });
+
+    expectDetail(result, 422, 'name');
+    expect(result.json).toStrictEqual({ detail: 'name: must not be null' });
   });
 });
 

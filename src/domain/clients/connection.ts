@@ -2,7 +2,8 @@
 import type { Client } from '../../generated/sqlite/client.js';
 import { ValidationError } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
-import { clientWhere, type ClientFilter } from './service.js';
+import { typeOfId } from '../../ids.js';
+import { clientWhere, type ClientFilter } from './search.js';
 
 export const maxPageSize = 100;
 const defaultPageSize = 20;
@@ -21,7 +22,7 @@ const encodeCursor = (client: Client) =>
 export function decodeCursor(cursor: string, field = 'after'): { createdAt: Date; id: string } {
   const [ms, id] = Buffer.from(cursor, 'base64url').toString().split(':');
   const createdAt = new Date(Number(ms));
-  if (!id || Number.isNaN(createdAt.getTime()))
+  if (!id || typeOfId(id) !== 'Client' || Number.isNaN(createdAt.getTime()))
     throw new ValidationError(field, 'not a cursor from this list');
   return { createdAt, id };
 }
@@ -38,7 +39,7 @@ function pageSize(args: PageArgs): number {
 
 export async function clientPage(ctx: Context, args: PageArgs) {
   const first = pageSize(args);
-  const where = clientWhere(ctx.caller.resellerId, ctx.provider, args);
+  const where = await clientWhere(ctx, args);
   const after = args.after ? decodeCursor(args.after) : undefined;
   const keyset = after
     ? {

@@ -1,5 +1,6 @@
 /** The v1 client routes: create, list, read, configure, pause, resume, delete. */
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { ApiError, NotFoundError, ValidationError } from '../../errors.js';
+import { isSaneIdempotencyKey, saneKeyRule } from '../../idempotency.js';
 import { payloadErrorSelection, unwrapPayload, type Payload } from '../../rest/payload.js';
 import { defineRoute, type RestRequest } from '../../rest/route.js';
 import { bodyToInput, clientSelection, clientToWire, type ClientData } from './wire.js';
@@ -10,7 +11,11 @@ type ClientPayload = Payload<{ client: ClientData }>;
 
 export const idempotencyKey = (req: RestRequest) => {
   const header = req.headers['idempotency-key'];
-  return Array.isArray(header) ? header[0] : header;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key !== undefined && !isSaneIdempotencyKey(key)) {
+    throw new ApiError('VALIDATION_FAILED', `Idempotency-Key header: ${saneKeyRule}`);
+  }
+  return key;
 };
 
 const clientInputNames = { name: 'name', email: 'email' };

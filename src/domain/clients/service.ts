@@ -1,9 +1,8 @@
 /** Clients: create, read, configure, pause, resume and delete, always within one reseller. */
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
-import type { Provider } from '../../db/target.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { newId } from '../../ids.js';
+import { newId, typeOfId } from '../../ids.js';
 import { defaultBusinessHours } from './business-hours.js';
 import { parseConfig, type ConfigData, type ConfigInput } from './config-fields.js';
 import { emailAddress, text } from './values.js';
@@ -24,7 +23,10 @@ export interface Scope {
 
 /** Another reseller's client is indistinguishable from a missing one. */
 export async function findClient(scope: Scope, id: string) {
-  const client = await scope.db.client.findFirst({ where: { id, resellerId: scope.resellerId } });
+  const client =
+    typeOfId(id) === 'Client'
+      ? await scope.db.client.findFirst({ where: { id, resellerId: scope.resellerId } })
+      : null;
   if (!client) throw new NotFoundError(`Client ${id}`);
   return client;
 }
@@ -85,6 +87,7 @@ function checkCoupling(before: ConfigData, patch: ConfigData): void {
 export async function updateClient(scope: Scope, id: string, input: ClientInput) {
   const client = await findLiveClient(scope, id);
   const patch: Record<string, unknown> = parseConfig(input);
+  if (input.name === null) throw new ValidationError('name', 'must not be null');
   if (input.name !== undefined) patch.name = text('name', input.name, 200);
   if (input.email !== undefined) patch.email = emailAddress('email', input.email);
   checkCoupling(client, patch);
@@ -116,27 +119,6 @@ export async function deleteClient(scope: Scope, id: string) {
     data: { status: 'disabled', deletedAt: scope.clock.now() },
   });
   return { client: updated, numberReleased };
-}
-
-export interface ClientFilter {
-  status?: ClientStatus | null;
-  search?: string | null;
-}
-
-export function clientWhere(resellerId: string, provider: Provider, filter: ClientFilter) {
-  const search = filter.search?.trim();
-  return {
-    resellerId,
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(search
-      ? {
-          name: {
-            contains: search,
-            ...(provider === 'postgresql' ? { mode: 'insensitive' as const } : {}),
-          },
-        }
-      : {}),
-  };
 }
 
 export async function countClientsByStatus(db: Db, resellerId: string) {

@@ -4,17 +4,26 @@ import { ValidationError } from '../../errors.js';
 const e164 = /^\+[1-9]\d{6,14}$/;
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+// C0 controls other than tab, line feed and carriage return, and DEL; PostgreSQL cannot store NUL.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export function text(field: string, value: unknown, max: number): string {
   if (typeof value !== 'string') throw new ValidationError(field, 'expected a string');
+  if (controlCharacter.test(value)) {
+    throw new ValidationError(field, 'must not contain control characters');
+  }
   const trimmed = value.trim();
   if (trimmed === '') throw new ValidationError(field, 'must not be empty');
   if (trimmed.length > max) throw new ValidationError(field, `must be at most ${max} characters`);
   return trimmed;
 }
 
-/** Like text(), but null or an empty string clears the field. */
+const isBlank = (value: unknown) => typeof value === 'string' && value.trim() === '';
+
+/** Like text(), but null or a blank string clears the field. */
 export function optionalText(field: string, value: unknown, max: number): string | null {
-  if (value === null || value === '') return null;
+  if (value === null || isBlank(value)) return null;
   return text(field, value, max);
 }
 
@@ -30,7 +39,7 @@ export function phoneNumber(field: string, value: unknown): string {
 }
 
 export function optionalPhoneNumber(field: string, value: unknown): string | null {
-  return value === null || value === '' ? null : phoneNumber(field, value);
+  return value === null || isBlank(value) ? null : phoneNumber(field, value);
 }
 
 /** Comma-separated E.164 numbers, stored normalised ("+1…,+1…"); empty clears. */
@@ -50,7 +59,7 @@ export function phoneNumberList(field: string, value: unknown): string | null {
 }
 
 export function emailAddress(field: string, value: unknown): string | null {
-  if (value === null || value === '') return null;
+  if (value === null || isBlank(value)) return null;
   const trimmed = text(field, value, 254);
   if (!email.test(trimmed))
     throw new ValidationError(field, `${JSON.stringify(trimmed)} is not an email address`);

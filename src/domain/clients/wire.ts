@@ -78,7 +78,7 @@ export function bodyToInput(
   }
   const input: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
-    const key = extra[name] ?? wireToConfigKey.get(name);
+    const key = Object.hasOwn(extra, name) ? extra[name] : wireToConfigKey.get(name);
     if (key === undefined) throw new ValidationError(name, 'unknown field');
     input[key] = value;
   }
