@@ -23,6 +23,11 @@ export interface IdempotentCall<T> {
   /** What makes two requests "the same": hashed, never stored. */
   request: unknown;
   run: () => Promise<T>;
+  /**
+   * What a replay answers, given the first result as stored; by default that result itself.
+   * Results that name a live object re-read it, so a replay never answers stale state.
+   */
+  revive?: (first: T) => Promise<T>;
 }
 
 function canonical(value: unknown): unknown {
@@ -84,7 +89,8 @@ export async function idempotent<T>(call: IdempotentCall<T>): Promise<T> {
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return (await replay(db, resellerId, key, operation, requestHash)) as T;
+    const first = (await replay(db, resellerId, key, operation, requestHash)) as T;
+    return call.revive ? call.revive(first) : first;
   }
 
   let result: T;

@@ -1,4 +1,4 @@
-/** Idempotency-Key on the plan and minutes routes: a retry answers the first result, once. */
+/** Idempotency-Key on the plan and minutes routes: a retry changes nothing, and answers once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { resellerUsage, type ResellerUsage } from './usage-api.js';
@@ -169,6 +169,38 @@ describe('PUT /clients/{id}/plan with Idempotency-Key', () => {
     expect(refused.status).toBe(422);
     expect(accepted.status).toBe(200);
     expect(accepted.json).toMatchObject({ plan_tier: 'business', usage: { included: 2800 } });
+  });
+});
+
+describe('a replay after the client has changed', () => {
+  it('answers the client as it is now, never a mix of old and new', async () => {
+    const id = await proClient();
+    const headers = freshKey();
+    await api.grant(id, { minutes: 10 }, headers);
+    await api.setPlan(id, { tier: 'scale' });
+
+    const retry = await api.grant(id, { minutes: 10 }, headers);
+
+    expect(retry.json).toMatchObject({ included: 6000, addon: 10 });
+    expect(await grantRows(id)).toHaveLength(1);
+  });
+
+  it('writes no rollover from the plan the first answer had', async () => {
+    const hour = 60 * 60 * 1000;
+    const id = await api.createClient();
+    const resetAt = (await api.usage(id)).reset_at * 1000;
+    server.clock.set(new Date(resetAt - hour));
+    const headers = freshKey();
+    await api.setPlan(id, { tier: 'pro' }, headers);
+    await api.setPlan(id, { tier: 'agency' });
+    server.clock.set(new Date(resetAt + hour));
+
+    const retry = await api.setPlan(id, { tier: 'pro' }, headers);
+
+    expect(retry.json).toMatchObject({ plan_tier: 'agency', usage: { rollover: 0 } });
+    expect(await api.usage(id)).toMatchObject({ metered: false, rollover: 0, available: 0 });
+    const rollovers = (await api.ledger(id)).filter((row) => row.kind === 'rollover');
+    expect(rollovers.map((row) => row.minutes)).toStrictEqual([0]);
   });
 });
 

@@ -81,6 +81,7 @@ builder.mutationField('createClient', (t) =>
         operation: 'createClient',
         request: input,
         run: () => createClient(scopeOf(ctx), input),
+        revive: (first) => findClient(scopeOf(ctx), first.id),
       }),
   }),
 );

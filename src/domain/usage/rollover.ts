@@ -73,9 +73,10 @@ export async function rollForwardMany<T extends MeteredClient>(
   await db.$transaction(async (tx) => {
     const moved: Rollover[] = [];
     for (const rollover of rollovers) {
-      const { id, periodStart } = rollover.client;
+      // The plan is part of the guard: a row read before a plan change must not roll over.
+      const { id, periodStart, planTier, includedMinutes } = rollover.client;
       const result = await tx.client.updateMany({
-        where: { id, periodStart },
+        where: { id, periodStart, planTier, includedMinutes },
         data: { periodStart: rollover.start },
       });
       if (result.count > 0) moved.push(rollover);

@@ -46,6 +46,7 @@ builder.mutationField('setClientPlan', (t) =>
           const client = await findClient(scopeOf(ctx), id);
           return setPlan(ctx.db, client, choice, ctx.clock);
         },
+        revive: (first) => findClient(scopeOf(ctx), first.id),
       }),
   }),
 );
@@ -72,6 +73,7 @@ builder.mutationField('grantMinutes', (t) =>
           const client = await findClient(scopeOf(ctx), id);
           return grantMinutes(ctx.db, client, minutes, ctx.clock);
         },
+        revive: (first) => findClient(scopeOf(ctx), first.id),
       }),
   }),
 );
