@@ -8,9 +8,12 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Db } from '../db/client.js';
-import { ApiError, NotFoundError } from '../errors.js';
+import { ApiError, NotFoundError, ValidationError } from '../errors.js';
 import { typeOfId } from '../ids.js';
 import type { Context } from './context.js';
+
+/** The most ids one `nodes(ids:)` may ask for. */
+export const maxNodeIds = 100;
 
 const capitalize = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
@@ -35,6 +38,15 @@ export const builder = new SchemaBuilder<{
     // One ID everywhere: the type-prefixed id is already globally unique.
     encodeGlobalID: (_typename, id) => String(id),
     decodeGlobalID: (globalID) => ({ typename: typenameOfId(globalID), id: globalID }),
+    nodesQueryOptions: {
+      complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > maxNodeIds) {
+          throw new ValidationError('ids', `at most ${maxNodeIds} ids in one request`);
+        }
+        return resolveNodes(args.ids);
+      },
+    },
     clientMutationId: 'omit',
     // A connection field's own complexity multiplies by the page size it is asked for.
     edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },

@@ -38,9 +38,20 @@ const limitsPlugin: Plugin = {
  * Expected errors pass through: ours, and GraphQL's own (a variable of the wrong type becomes a
  * validation error naming the field). Anything else is logged once and masked.
  */
+/** Our error, keeping where graphql-js found it, so a caller with aliases knows which failed. */
+function located(original: ApiError, error: unknown): GraphQLError {
+  if (!(error instanceof GraphQLError) || error === original || !error.path) return original;
+  return new GraphQLError(original.message, {
+    nodes: error.nodes,
+    path: error.path,
+    originalError: original,
+    extensions: original.extensions,
+  });
+}
+
 export function maskError(error: unknown, fallbackLog: Logger): GraphQLError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof ApiError) return original;
+  if (original instanceof ApiError) return located(original, error);
   if (error instanceof GraphQLError) {
     const coerced = coercionError(error);
     if (coerced) return coerced;

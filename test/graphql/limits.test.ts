@@ -7,13 +7,14 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxNodeIds } from '../../src/graphql/builder.js';
 import { graphqlLimits } from '../../src/graphql/limits.js';
 import { schema } from '../../src/graphql/schema.js';
 import { call, startTestServer, type CallResult, type TestServer } from '../support/server.js';
 
 interface GraphQLBody {
   data?: unknown;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: unknown; extensions?: { code?: string } }[];
 }
 
 /** A query nesting `levels` object fields below Query, when the schema is that deep. */
@@ -133,6 +134,49 @@ describe('query limits', () => {
     const body = await ask(`{ ${repeated('__typename', graphqlLimits.tokens)} }`);
 
     expectRefused(body, 'GRAPHQL_PARSE_FAILED', new RegExp(`${graphqlLimits.tokens} tokens`));
+  });
+});
+
+describe('nodes(ids:)', () => {
+  const nodesQuery = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+  const ids = (count: number) => Array.from({ length: count }, (_, i) => `cust_missing${i}`);
+
+  it('answers as many ids as the limit allows', async () => {
+    const result = await server.graphql(nodesQuery, { ids: ids(maxNodeIds) }, { key });
+
+    expect(result.json).toStrictEqual({ data: { nodes: Array(maxNodeIds).fill(null) } });
+  });
+
+  it('refuses one id more than the limit with a validation error naming ids', async () => {
+    const result = await server.graphql(nodesQuery, { ids: ids(maxNodeIds + 1) }, { key });
+
+    const body = result.json as GraphQLBody;
+    expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/^ids: /);
+  });
+
+  it('costs each id, so a cost limit bounds what it may select', async () => {
+    const limited = await startTestServer({ env: { GRAPHQL_MAX_COMPLEXITY: '100' } });
+    const limitedKey = (await limited.createReseller()).apiKey;
+
+    const result = await limited.graphql(nodesQuery, { ids: ids(maxNodeIds) }, { key: limitedKey });
+    await limited.close();
+
+    expectRefused(result.json as GraphQLBody, 'QUERY_TOO_COMPLEX', /complexity/);
+  });
+});
+
+describe('a failing field', () => {
+  it('carries the path of the alias that failed', async () => {
+    const body = await ask(
+      '{ ok: meta { transferTriggers } bad: clients(first: -5) { totalCount } }',
+    );
+
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]).toMatchObject({
+      path: ['bad'],
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
   });
 });
 
