@@ -85,6 +85,83 @@ describe('call charges', () => {
   });
 });
 
+describe('a call duration', () => {
+  it('bills a call of 0 seconds as 0 minutes', async () => {
+    const id = await clientOnPlan({ tier: 'pro' });
+
+    expect(await api.charge(id, 'CA-zero', 0)).toStrictEqual({ minutes: 0, charged: true });
+  });
+
+  it('bills a call of exactly 24 hours', async () => {
+    const id = await clientOnPlan({ tier: 'pro' });
+
+    expect(await api.charge(id, 'CA-day', 86_400)).toStrictEqual({ minutes: 1440, charged: true });
+  });
+
+  it.each([
+    ['negative', -1],
+    ['not a number', Number.NaN],
+    ['infinite', Number.POSITIVE_INFINITY],
+    ['longer than 24 hours', 86_401],
+  ])('is refused naming durationSeconds when %s, leaving the CallSid unused', async (_why, s) => {
+    const id = await clientOnPlan({ tier: 'pro' });
+
+    await expect(api.charge(id, 'CA-bad', s)).rejects.toMatchObject({ field: 'durationSeconds' });
+
+    expect(await api.charge(id, 'CA-bad', 120)).toStrictEqual({ minutes: 2, charged: true });
+  });
+});
+
+describe('a call while unmetered', () => {
+  it('is recorded but never counts against a plan set later in the period', async () => {
+    const id = await api.createClient();
+    await api.charge(id, 'CA-agency', 600 * 60);
+
+    expect((await api.setPlan(id, { tier: 'pro' })).status).toBe(200);
+
+    expect(await api.usage(id)).toMatchObject({ used: 0, available: 1200, overage: 0 });
+    const calls = (await api.ledger(id)).filter((row) => row.callSid === 'CA-agency');
+    expect(calls).toMatchObject([{ kind: 'unmetered_call', minutes: 600 }]);
+  });
+
+  it('is still charged once per CallSid', async () => {
+    const id = await api.createClient();
+    await api.charge(id, 'CA-agency-twice', 60);
+
+    expect(await api.charge(id, 'CA-agency-twice', 60)).toStrictEqual({
+      minutes: 1,
+      charged: false,
+    });
+  });
+});
+
+describe('the add-on minutes of one period', () => {
+  it('may reach ten million and no further', async () => {
+    const id = await clientOnPlan({ tier: 'pro' });
+    const { period_start } = await api.usage(id);
+    await server.app.db.usageEntry.create({
+      data: {
+        id: 'use_seeded',
+        clientId: id,
+        kind: 'grant',
+        minutes: 9_950_000,
+        periodStart: new Date(period_start * 1000),
+        createdAt: server.clock.now(),
+      },
+    });
+
+    const last = await api.grant(id, { minutes: 50_000 });
+    const beyond = await api.grant(id, { minutes: 1 });
+
+    expect(last.status).toBe(200);
+    expect(beyond.status).toBe(422);
+    expect(beyond.json).toStrictEqual({
+      detail: "minutes: would take this period's add-on minutes past 10000000",
+    });
+    expect((await api.usage(id)).addon).toBe(10_000_000);
+  });
+});
+
 describe('the ledger', () => {
   it('records the plan change, grant and call as entries of the current period', async () => {
     const id = await clientOnPlan({ tier: 'pro' });

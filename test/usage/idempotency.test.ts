@@ -1,4 +1,4 @@
-/** Idempotency-Key on the plan and minutes routes: a retry changes nothing, and answers once. */
+/** Idempotency-Key on the plan and minutes routes: a retry changes nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { resellerUsage, type ResellerUsage } from './usage-api.js';

@@ -146,7 +146,8 @@ describe('rollover', () => {
   it('consumes included minutes once the rollover is gone, carrying what is left', async () => {
     const id = await proClient();
     server.clock.set(feb28);
-    await api.charge(id, 'CA-1500', 1500 * minute);
+    await api.charge(id, 'CA-1500a', 750 * minute);
+    await api.charge(id, 'CA-1500b', 750 * minute);
     server.clock.set(mar31);
 
     expect((await api.usage(id)).rollover).toBe(900);
@@ -154,7 +155,8 @@ describe('rollover', () => {
 
   it('carries nothing after a month used into overage', async () => {
     const id = await proClient();
-    await api.charge(id, 'CA-over', 1500 * minute);
+    await api.charge(id, 'CA-over-a', 750 * minute);
+    await api.charge(id, 'CA-over-b', 750 * minute);
     server.clock.set(feb28);
 
     expect((await api.usage(id)).rollover).toBe(0);
