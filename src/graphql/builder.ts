@@ -8,12 +8,14 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Db } from '../db/client.js';
-import { ApiError, NotFoundError, ValidationError } from '../errors.js';
+import { ApiError, ValidationError } from '../errors.js';
 import { typeOfId } from '../ids.js';
 import type { Context } from './context.js';
 
 /** The most ids one `nodes(ids:)` may ask for. */
 export const maxNodeIds = 100;
+/** The typename of an id that names no Node type of ours. */
+const noType = '';
 
 const capitalize = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
@@ -38,12 +40,23 @@ export const builder = new SchemaBuilder<{
     // One ID everywhere: the type-prefixed id is already globally unique.
     encodeGlobalID: (_typename, id) => String(id),
     decodeGlobalID: (globalID) => ({ typename: typenameOfId(globalID), id: globalID }),
+    // An id that names no type of ours is simply not found: null, as Relay expects.
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _ctx, _info, resolveNode) =>
+        id.typename === noType ? null : resolveNode(id),
+    },
     nodesQueryOptions: {
       complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
       resolve: (_root, args, _ctx, _info, resolveNodes) => {
         if (args.ids.length > maxNodeIds) {
           throw new ValidationError('ids', `at most ${maxNodeIds} ids in one request`);
         }
+        // The resolver Pothos hands us loads `args.ids` whatever it is passed, and answers null
+        // for a null entry, so unknown ids are blanked in place.
+        const ids = args.ids as ({ typename: string; id: string } | null)[];
+        ids.forEach((id, i) => {
+          if (id?.typename === noType) ids[i] = null;
+        });
         return resolveNodes(args.ids);
       },
     },
@@ -83,9 +96,7 @@ export type BuilderTypes =
 export const nodeTypenames = new Map<string, string>();
 
 function typenameOfId(id: string): string {
-  const typename = typeOfId(id) && nodeTypenames.get(id.split('_', 1)[0] ?? '');
-  if (!typename) throw new NotFoundError(id);
-  return typename;
+  return (typeOfId(id) && nodeTypenames.get(id.split('_', 1)[0] ?? '')) || noType;
 }
 
 builder.scalarType('DateTime', {

@@ -132,21 +132,29 @@ describe("another reseller's client over GraphQL", () => {
     });
   });
 
-  it.each(['cust_\u0000', 'cust_a b', `cust_${'a'.repeat(65)}`])(
-    'answers null from client(id:) and node(id:) for the malformed id %j, never a 500',
+  it.each(['cust_\u0000', 'cust_a b', `cust_${'a'.repeat(65)}`, 'zzz_abc', 'nonsense'])(
+    'answers null from client(id:), node(id:) and nodes(ids:) for the id %j',
     async (id) => {
       const result = await server.graphql(
-        'query ($id: ID!) { client(id: $id) { id } node(id: $id) { id } }',
+        'query ($id: ID!) { client(id: $id) { id } node(id: $id) { id } nodes(ids: [$id]) { id } }',
         { id },
         { key: intruderKey },
       );
 
-      const body = result.json as { data: unknown; errors?: { extensions: unknown }[] };
-      expect(result.status).not.toBe(500);
-      expect(body.data).toStrictEqual({ client: null, node: null });
-      expect(body.errors?.map((e) => e.extensions)).toStrictEqual([{ code: 'NOT_FOUND' }]);
+      expect(result.status).toBe(200);
+      expect(result.json).toStrictEqual({ data: { client: null, node: null, nodes: [null] } });
     },
   );
+
+  it('answers nodes(ids:) in order, with null where an id is not found', async () => {
+    const result = await server.graphql(
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      { ids: ['nonsense', client.id, 'cust_missing'] },
+      { key: ownerKey },
+    );
+
+    expect(result.json).toStrictEqual({ data: { nodes: [null, { id: client.id }, null] } });
+  });
 });
 
 describe('GET /account client counts', () => {
