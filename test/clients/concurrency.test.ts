@@ -66,3 +66,52 @@ describe('concurrent writes', () => {
     expect(usage.json).toMatchObject({ included: 2800, addon: 30, available: 2830 });
   });
 });
+
+describe('racing lifecycle changes', () => {
+  const rounds = 12;
+
+  async function race(first: () => Promise<unknown>, second: () => Promise<unknown>) {
+    await Promise.all([first(), second()]);
+  }
+
+  const fresh = async () => {
+    const created = await server.rest('POST', '/clients', { key, body: { name: 'Racer' } });
+    return (created.json as { id: string }).id;
+  };
+  const statusOf = async (id: string) =>
+    ((await server.rest('GET', `/clients/${id}`, { key })).json as { status: string }).status;
+  const send = (method: string, path: string, body?: unknown) => () =>
+    server.rest(method, path, { key, body });
+
+  it('never loses a pause to a plan change made at the same moment', async () => {
+    const ids = await Promise.all(Array.from({ length: rounds }, fresh));
+
+    await Promise.all(
+      ids.map((id) =>
+        race(
+          send('PUT', `/clients/${id}/plan`, { tier: 'pro' }),
+          send('POST', `/clients/${id}/pause`),
+        ),
+      ),
+    );
+
+    expect(await Promise.all(ids.map(statusOf))).toStrictEqual(Array(rounds).fill('paused'));
+  });
+
+  it('never revives a client deleted while its plan or answering changed', async () => {
+    const ids = await Promise.all(Array.from({ length: rounds }, fresh));
+
+    await Promise.all(
+      ids.map((id, i) =>
+        race(
+          i % 2 === 0
+            ? send('PUT', `/clients/${id}/plan`, { tier: 'pro' })
+            : send('POST', `/clients/${id}/resume`),
+          send('DELETE', `/clients/${id}`),
+        ),
+      ),
+    );
+
+    expect(await Promise.all(ids.map(statusOf))).toStrictEqual(Array(rounds).fill('disabled'));
+  });
+});

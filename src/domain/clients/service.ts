@@ -95,15 +95,43 @@ export async function updateClient(scope: Scope, id: string, input: ClientInput)
   return scope.db.client.update({ where: { id: client.id }, data: patch });
 }
 
+/** Matches a client only while it is not deleted, so a racing delete is never undone. */
+const notDisabled = { not: 'disabled' } as const;
+
+/**
+ * Lifecycle writes are conditional in SQL rather than decided on a row read earlier: a change
+ * racing another (a pause against a plan change, a delete against a resume) loses nothing.
+ */
+async function writeLifecycle(scope: Scope, id: string, writes: (live: LiveWhere) => Write[]) {
+  const results = await scope.db.$transaction(writes({ id, status: notDisabled }));
+  if (results.every((result) => result.count === 0)) {
+    throw new ConflictError(`Client ${id} is disabled`);
+  }
+  return scope.db.client.findUniqueOrThrow({ where: { id } });
+}
+
+type LiveWhere = { id: string; status: typeof notDisabled };
+type Write = ReturnType<Db['client']['updateMany']>;
+
 export async function pauseClient(scope: Scope, id: string) {
   const client = await findLiveClient(scope, id);
-  return scope.db.client.update({ where: { id: client.id }, data: { status: 'paused' } });
+  return writeLifecycle(scope, client.id, (live) => [
+    scope.db.client.updateMany({ where: live, data: { status: 'paused' } }),
+  ]);
 }
 
 export async function resumeClient(scope: Scope, id: string) {
   const client = await findLiveClient(scope, id);
-  const status = client.planTier === 'agency' ? 'agency' : 'active';
-  return scope.db.client.update({ where: { id: client.id }, data: { status } });
+  return writeLifecycle(scope, client.id, (live) => [
+    scope.db.client.updateMany({
+      where: { ...live, planTier: 'agency' },
+      data: { status: 'agency' },
+    }),
+    scope.db.client.updateMany({
+      where: { ...live, planTier: { not: 'agency' } },
+      data: { status: 'active' },
+    }),
+  ]);
 }
 
 /**
@@ -114,10 +142,12 @@ export async function deleteClient(scope: Scope, id: string) {
   const client = await findLiveClient(scope, id);
   // TODO(#numbers): release the number from the reseller's Twilio account when numbers land.
   const numberReleased = false;
-  const updated = await scope.db.client.update({
-    where: { id: client.id },
-    data: { status: 'disabled', deletedAt: scope.clock.now() },
-  });
+  const updated = await writeLifecycle(scope, client.id, (live) => [
+    scope.db.client.updateMany({
+      where: live,
+      data: { status: 'disabled', deletedAt: scope.clock.now() },
+    }),
+  ]);
   return { client: updated, numberReleased };
 }
 

@@ -63,11 +63,20 @@ export async function setPlan(db: Db, client: MeteredClient, choice: PlanChoice,
   const plan = resolvePlan(choice);
   const now = clock.now();
   const rolled = await rollForward(db, client, now);
-  const status =
-    rolled.status === 'paused' ? 'paused' : plan.planTier === 'agency' ? 'agency' : 'active';
-  const [updated] = await db.$transaction([
-    db.client.update({ where: { id: client.id }, data: { ...plan, status } }),
-    db.usageEntry.create({
+  const answering = plan.planTier === 'agency' ? 'agency' : 'active';
+  await db.$transaction(async (tx) => {
+    // Decided in SQL, not from the row read above: a racing pause stays paused, a racing
+    // delete is never undone.
+    const paused = await tx.client.updateMany({
+      where: { id: client.id, status: 'paused' },
+      data: plan,
+    });
+    const live = await tx.client.updateMany({
+      where: { id: client.id, status: { in: ['agency', 'active'] } },
+      data: { ...plan, status: answering },
+    });
+    if (paused.count + live.count === 0) throw new ConflictError('Client is disabled');
+    await tx.usageEntry.create({
       data: {
         id: newId('UsageEntry'),
         clientId: client.id,
@@ -77,9 +86,9 @@ export async function setPlan(db: Db, client: MeteredClient, choice: PlanChoice,
         note: plan.planTier,
         createdAt: now,
       },
-    }),
-  ]);
-  return updated;
+    });
+  });
+  return db.client.findUniqueOrThrow({ where: { id: client.id } });
 }
 
 export const maxGrantMinutes = 100_000;
