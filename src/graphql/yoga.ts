@@ -34,10 +34,6 @@ const limitsPlugin: Plugin = {
   },
 };
 
-/**
- * Expected errors pass through: ours, and GraphQL's own (a variable of the wrong type becomes a
- * validation error naming the field). Anything else is logged once and masked.
- */
 /** Our error, keeping where graphql-js found it, so a caller with aliases knows which failed. */
 function located(original: ApiError, error: unknown): GraphQLError {
   if (!(error instanceof GraphQLError) || error === original || !error.path) return original;
@@ -49,6 +45,10 @@ function located(original: ApiError, error: unknown): GraphQLError {
   });
 }
 
+/**
+ * Expected errors pass through: ours, and GraphQL's own (a variable of the wrong type becomes a
+ * validation error naming the field). Anything else is logged once and masked.
+ */
 export function maskError(error: unknown, fallbackLog: Logger): GraphQLError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof ApiError) return located(original, error);
