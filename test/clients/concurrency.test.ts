@@ -115,3 +115,32 @@ describe('racing lifecycle changes', () => {
     expect(await Promise.all(ids.map(statusOf))).toStrictEqual(Array(rounds).fill('disabled'));
   });
 });
+
+describe('racing configuration changes', () => {
+  it('never leaves transfer on without a number, whichever patch lands first', async () => {
+    const rounds = 12;
+    const ids = await Promise.all(
+      Array.from({ length: rounds }, async () => {
+        const body = { name: 'Racer', transfer_number: '+19735550000' };
+        return ((await server.rest('POST', '/clients', { key, body })).json as { id: string }).id;
+      }),
+    );
+
+    const patch = (id: string, body: unknown) =>
+      server.rest('PATCH', `/clients/${id}`, { key, body });
+    await Promise.all(
+      ids.map((id) =>
+        Promise.all([patch(id, { transfer_enabled: true }), patch(id, { transfer_number: null })]),
+      ),
+    );
+
+    const configs = await Promise.all(
+      ids.map(async (id) => {
+        const client = await server.rest('GET', `/clients/${id}`, { key });
+        return (client.json as { config: Record<string, unknown> }).config;
+      }),
+    );
+    const broken = configs.filter((c) => c.transfer_enabled === true && !c.transfer_number);
+    expect(broken).toStrictEqual([]);
+  });
+});

@@ -84,19 +84,41 @@ function checkCoupling(before: ConfigData, patch: ConfigData): void {
   }
 }
 
+/** Matches a client only while it is not deleted, so a racing delete is never undone. */
+const notDisabled = { not: 'disabled' } as const;
+
+const updateAttempts = 3;
+
+/**
+ * The coupled rules are checked against the row as read, and the write only lands while the
+ * coupled fields are still as read; a patch racing another re-reads and checks again.
+ */
 export async function updateClient(scope: Scope, id: string, input: ClientInput) {
-  const client = await findLiveClient(scope, id);
   const patch: Record<string, unknown> = parseConfig(input);
   if (input.name === null) throw new ValidationError('name', 'must not be null');
   if (input.name !== undefined) patch.name = text('name', input.name, 200);
   if (input.email !== undefined) patch.email = emailAddress('email', input.email);
-  checkCoupling(client, patch);
-  if (Object.keys(patch).length === 0) return client;
-  return scope.db.client.update({ where: { id: client.id }, data: patch });
-}
 
-/** Matches a client only while it is not deleted, so a racing delete is never undone. */
-const notDisabled = { not: 'disabled' } as const;
+  for (let attempt = 0; attempt < updateAttempts; attempt++) {
+    const client = await findLiveClient(scope, id);
+    checkCoupling(client, patch);
+    if (Object.keys(patch).length === 0) return client;
+    const { transferEnabled, transferNumber, quotePrices, pricingNotes } = client;
+    const written = await scope.db.client.updateMany({
+      where: {
+        id: client.id,
+        status: notDisabled,
+        transferEnabled,
+        transferNumber,
+        quotePrices,
+        pricingNotes,
+      },
+      data: patch,
+    });
+    if (written.count > 0) return scope.db.client.findUniqueOrThrow({ where: { id: client.id } });
+  }
+  throw new ConflictError(`Client ${id} kept changing during the update; retry it`);
+}
 
 /**
  * Lifecycle writes are conditional in SQL rather than decided on a row read earlier: a change
