@@ -1,4 +1,7 @@
-/** Matches a v1 path to its route: 404 for an unknown path, 405 (with Allow) for a wrong method. */
+/**
+ * Matches a v1 path to its route: 404 for an unknown path, 405 (with Allow) for a wrong method.
+ * HEAD is answered wherever GET is.
+ */
 import { ApiError } from '../errors.js';
 import type { RestRoute } from './route.js';
 
@@ -28,9 +31,12 @@ export class RestRouter {
     for (const path of this.paths) {
       const found = path.pattern.exec(pathname);
       if (!found) continue;
-      const route = path.routes.find((r) => r.method === method);
+      // HEAD is GET without the body, which node:http leaves out by itself.
+      const wanted = method === 'HEAD' ? 'GET' : method;
+      const route = path.routes.find((r) => r.method === wanted);
       if (!route) {
-        const allow = path.routes.map((r) => r.method).join(', ');
+        const methods = path.routes.map((r) => r.method);
+        const allow = (methods.includes('GET') ? [...methods, 'HEAD'] : methods).join(', ');
         throw new ApiError('METHOD_NOT_ALLOWED', `Method ${method} not allowed; use ${allow}`, {
           headers: { Allow: allow },
         });

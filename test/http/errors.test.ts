@@ -44,7 +44,24 @@ describe('routing', () => {
     const result = await server.rest('DELETE', '/meta', { key });
 
     expectDetail(result, 405);
-    expect(result.headers.get('allow')).toBe('GET');
+    expect(result.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers HEAD wherever GET is, with the headers of GET and no body', async () => {
+    const get = await server.rest('GET', '/meta', { key });
+    const head = await server.rest('HEAD', '/meta', { key });
+
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    expect(head.headers.get('content-length')).toBe(get.headers.get('content-length'));
+  });
+
+  it('answers HEAD on a path without GET with 405', async () => {
+    const result = await server.rest('HEAD', '/clients/cust_x/pause', { key });
+
+    expect(result.status).toBe(405);
+    expect(result.headers.get('allow')).toBe('POST');
   });
 });
 
