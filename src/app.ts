@@ -3,11 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import {
-  createMemoryRateLimiter,
-  createRedisRateLimiter,
-  type RateLimiter,
-} from './auth/rate-limit.js';
+import { createMemoryRateLimiter, createRedisRateLimiter } from './auth/rate-limit.js';
+import { decisionDeadlineMs, failOpen, type AdmissionLimiter } from './auth/fail-open.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createDb, prepareDatabase, type Db } from './db/client.js';
@@ -45,11 +42,23 @@ export interface App {
 
 const drainTimeoutMs = 10_000;
 
-function createLimiter(config: Config, clock: Clock): { limiter: RateLimiter; redis?: Redis } {
+function createLimiter(
+  config: Config,
+  clock: Clock,
+  log: Logger,
+): { limiter: AdmissionLimiter; redis?: Redis } {
   const options = { limit: config.rateLimitPerMinute, now: () => clock.now().getTime() };
-  if (!config.redisUrl) return { limiter: createMemoryRateLimiter(options) };
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
-  return { limiter: createRedisRateLimiter(redis, options), redis };
+  if (!config.redisUrl) return { limiter: failOpen(createMemoryRateLimiter(options), log) };
+  const redis = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: 1,
+    commandTimeout: decisionDeadlineMs,
+    connectTimeout: 2_000,
+  });
+  // Connection errors come back through the commands that fail; failOpen logs the outage once.
+  redis.on('error', (error: Error) => {
+    log.debug({ err: error }, 'redis connection error');
+  });
+  return { limiter: failOpen(createRedisRateLimiter(redis, options), log), redis };
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -64,7 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // A database that cannot be opened yet still gets a server, whose /readyz says so.
     log.warn({ err: error }, 'could not prepare the database');
   });
-  const { limiter, redis } = createLimiter(config, clock);
+  const { limiter, redis } = createLimiter(config, clock, log);
 
   const contextDeps = {
     db,
@@ -128,7 +137,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       await closed;
       clearTimeout(force);
       await limiter.close();
-      await redis?.quit();
+      // QUIT needs a live connection; without one there is nothing to say goodbye to.
+      await redis?.quit().catch(() => {
+        redis.disconnect();
+      });
       await db.$disconnect();
     },
   };

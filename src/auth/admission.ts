@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { ApiError } from '../errors.js';
 import { authenticate, type Caller } from './authenticate.js';
-import type { RateLimitDecision, RateLimiter } from './rate-limit.js';
+import type { AdmissionLimiter } from './fail-open.js';
+import type { RateLimitDecision } from './rate-limit.js';
 
 export interface Admission {
   caller: Caller;
@@ -21,26 +22,21 @@ function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
 
 export interface AdmissionDeps {
   db: Db;
-  limiter: RateLimiter;
+  limiter: AdmissionLimiter;
   log: Logger;
 }
 
 /**
- * Refuses with 401, 403 or 429. When the limiter's store is down the request is let through
- * without headers and the failure logged: a lost counter must not take the API down with it.
+ * Refuses with 401, 403 or 429. When the limiter's store gives no decision the request is let
+ * through without rate-limit headers (see fail-open.ts).
  */
 export async function admit(
   deps: AdmissionDeps,
   authorization: string | undefined,
 ): Promise<Admission> {
   const caller = await authenticate(deps.db, authorization);
-  let decision: RateLimitDecision;
-  try {
-    decision = await deps.limiter.consume(caller.apiKeyId);
-  } catch (error) {
-    deps.log.error({ err: error }, 'rate limiter unavailable; request let through');
-    return { caller, headers: {} };
-  }
+  const decision = await deps.limiter.consume(caller.apiKeyId);
+  if (!decision) return { caller, headers: {} };
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) {
     throw new ApiError(

@@ -1,7 +1,7 @@
 /** What the HTTP layer shares with its handlers. */
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { RateLimiter } from '../auth/rate-limit.js';
+import type { AdmissionLimiter } from '../auth/fail-open.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Readiness } from '../db/readiness.js';
@@ -13,7 +13,7 @@ export interface HttpDeps extends ContextDeps {
   db: Db;
   clock: Clock;
   log: Logger;
-  limiter: RateLimiter;
+  limiter: AdmissionLimiter;
   rateLimitPerMinute: number;
   schema: GraphQLSchema;
   yoga: ReturnType<typeof createGraphQLServer>;
