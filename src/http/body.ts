@@ -14,10 +14,16 @@ export async function readBody(req: IncomingMessage, limit = maxBodyBytes): Prom
 
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw tooLarge();
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    // The caller hung up, timed out or sent a broken chunked body: its mistake, not ours.
+    throw new ApiError('BAD_REQUEST', 'Request body was not received in full');
   }
   return Buffer.concat(chunks);
 }

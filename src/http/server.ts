@@ -27,7 +27,12 @@ async function dispatch(
   res: ServerResponse,
   entry: RequestEntry,
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const target = req.url ?? '/';
+  if (!URL.canParse(target, 'http://localhost')) {
+    sendJson(res, 400, { detail: 'Malformed request target' });
+    return;
+  }
+  const url = new URL(target, 'http://localhost');
   const path = url.pathname;
 
   if (path === '/healthz' || path === '/readyz') {

@@ -1,4 +1,5 @@
 /** The REST adapter's error statuses, always as exactly {"detail": "..."}, and request ids. */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxBodyBytes } from '../../src/http/body.js';
 import { call, startTestServer, type CallResult, type TestServer } from '../support/server.js';
@@ -56,6 +57,20 @@ describe('routing', () => {
     expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
     expect(head.headers.get('content-length')).toBe(get.headers.get('content-length'));
   });
+
+  it.each(['http://[', 'http://x:99999/graphql'])(
+    'answers the malformed request target %s with 400',
+    async (target) => {
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      let reply = '';
+      for await (const chunk of socket) reply += String(chunk);
+
+      expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+      expect(reply).toContain('{"detail":"Malformed request target"}');
+    },
+  );
 
   it('answers HEAD on a path without GET with 405', async () => {
     const result = await server.rest('HEAD', '/clients/cust_x/pause', { key });

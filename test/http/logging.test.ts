@@ -1,4 +1,5 @@
 /** One JSON log line per request, errors logged once with the request id, secrets never. */
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ interface LogLine {
   status?: number;
   ms?: number;
   err?: { message?: string };
+  aborted?: boolean;
 }
 
 const lines: LogLine[] = [];
@@ -84,6 +86,38 @@ describe('request logs', () => {
     expect(text).not.toContain(key);
     expect(text).not.toContain(refused);
     expect(text).not.toContain(key.slice(5));
+  });
+});
+
+describe('a caller that hangs up mid-body', () => {
+  /** Sends headers promising 100 bytes, then 4 bytes, then closes the connection. */
+  async function hangUp(path: string, requestId: string): Promise<void> {
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${key}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: 100\r\n` +
+        `X-Request-Id: ${requestId}\r\n\r\n{"na`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    for (let i = 0; i < 50 && !lines.some((l) => l.requestId === requestId); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it.each([
+    ['REST', '/api/reseller/v1/clients'],
+    ['GraphQL', '/graphql'],
+  ])('is not logged as an unexpected error on %s', async (_api, path) => {
+    const requestId = `log-hang-up-${path.length}`;
+
+    await hangUp(path, requestId);
+
+    const logged = lines.filter((line) => line.requestId === requestId);
+    expect(logged).toMatchObject([{ msg: 'request', aborted: true }]);
+    expect(logged.filter((line) => line.level >= 50)).toStrictEqual([]);
   });
 });
 
