@@ -8,7 +8,7 @@ import { decisionDeadlineMs, failOpen, type AdmissionLimiter } from './auth/fail
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createDb, prepareDatabase, type Db } from './db/client.js';
-import { applyMigrations, committedMigrationNames } from './db/migrations.js';
+import { committedMigrationNames, migrateWhenBehind } from './db/migrations.js';
 import { checkReadiness } from './db/readiness.js';
 import { graphqlLimits } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
@@ -66,7 +66,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
 
-  if (options.migrate ?? true) await applyMigrations(config.database);
+  if (options.migrate ?? true) await migrateWhenBehind(config.database);
   const expectedMigrations = await committedMigrationNames(config.database.provider);
   const db = createDb(config.database, options.onQuery ? { onQuery: options.onQuery } : {});
   await prepareDatabase(db, config.database).catch((error: unknown) => {

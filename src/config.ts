@@ -24,7 +24,15 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const port = z.coerce.number().int().min(0).max(65535);
+/** A whole number written in plain digits: no sign, exponent, hex or padding. */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number in plain digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const port = wholeNumber(0, 65535);
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,14 +46,9 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SECRETS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
-  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(graphqlLimits.depth),
-  GRAPHQL_MAX_COMPLEXITY: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .max(10_000_000)
-    .default(graphqlLimits.complexity),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1_000_000).default(120),
+  GRAPHQL_MAX_DEPTH: wholeNumber(2, 100).default(graphqlLimits.depth),
+  GRAPHQL_MAX_COMPLEXITY: wholeNumber(100, 10_000_000).default(graphqlLimits.complexity),
   DATA_DIR: z.string().min(1).default('./data'),
 });
 

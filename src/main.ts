@@ -1,5 +1,5 @@
 /** Process entry: configuration, database, first-start reseller, HTTP server, clean shutdown. */
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createReseller } from './domain/account/service.js';
 import { createLogger } from './logger.js';
@@ -15,21 +15,33 @@ function configOrExit(): Config {
   }
 }
 
-const loaded = configOrExit();
-const log = createLogger(loaded.logLevel);
-const config: Config = { ...loaded, secretsKey: resolveSecretsKey(loaded, log) };
-const app = await createApp({ config, log });
+async function start(loaded: Config): Promise<App> {
+  const config: Config = { ...loaded, secretsKey: resolveSecretsKey(loaded, log) };
+  const app = await createApp({ config, log });
 
-if ((await app.db.reseller.count()) === 0) {
-  const first = await createReseller(app.db, 'First reseller');
+  if ((await app.db.reseller.count()) === 0) {
+    const first = await createReseller(app.db, 'First reseller');
+    log.info(
+      { resellerId: first.resellerId, key: first.apiKey },
+      'First start: created a reseller. Its API key is printed only this once; keep it safe.',
+    );
+  }
+
+  const url = await app.listen();
   log.info(
-    { resellerId: first.resellerId, key: first.apiKey },
-    'First start: created a reseller. Its API key is printed only this once; keep it safe.',
+    { url, database: config.database.provider, redis: Boolean(config.redisUrl) },
+    'listening',
   );
+  return app;
 }
 
-const url = await app.listen();
-log.info({ url, database: config.database.provider, redis: Boolean(config.redisUrl) }, 'listening');
+const loaded = configOrExit();
+const log = createLogger(loaded.logLevel);
+const app = await start(loaded).catch((error: unknown) => {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  log.fatal({ err: error }, `could not start: ${reason}`);
+  process.exit(1);
+});
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -102,6 +102,11 @@ describe('loadConfig refusals', () => {
   const bad: [string, string][] = [
     ['PORT', 'abc'],
     ['PORT', '70000'],
+    ['PORT', ' '],
+    ['PORT', '-0'],
+    ['PORT', '0x10'],
+    ['PORT', '1e3'],
+    ['RATE_LIMIT_PER_MINUTE', '1e3'],
     ['DATABASE_URL', 'mysql://x'],
     ['DATABASE_URL', 'file:'],
     ['DATABASE_URL', 'postgresql://h/db?schema=bad-name'],
@@ -130,21 +135,42 @@ describe('loadConfig refusals', () => {
 });
 
 describe('the server process', () => {
-  it('exits 1 with one line on stderr naming PORT when PORT is not a number', async () => {
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+  function runServer(env: Record<string, string>) {
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(
         path.join(root, 'node_modules/.bin/tsx'),
         ['src/main.ts'],
-        { cwd: root, env: { PATH: process.env.PATH, PORT: 'abc' }, timeout: 20_000 },
-        (error, _stdout, stderr) => {
-          resolve({ code: error ? (error.code as number | null) : 0, stderr });
+        { cwd: root, env: { PATH: process.env.PATH, ...env }, timeout: 20_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? (error.code as number | null) : 0, stdout, stderr });
         },
       );
     });
+  }
+
+  it('exits 1 with one line on stderr naming PORT when PORT is not a number', async () => {
+    const result = await runServer({ PORT: 'abc' });
 
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/\bPORT: /);
+  });
+
+  it('exits 1 with one fatal log line when the database cannot be reached', async () => {
+    const result = await runServer({
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/test',
+      SECRETS_KEY: randomBytes(32).toString('base64'),
+    });
+
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      level: 60,
+      msg: expect.stringMatching(/^could not start: /) as unknown,
+    });
   });
 });

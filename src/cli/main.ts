@@ -6,8 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createDb } from '../db/client.js';
 import type { DatabaseTarget } from '../db/target.js';
-import { applyMigrations, committedMigrationNames } from '../db/migrations.js';
-import { checkReadiness } from '../db/readiness.js';
+import { migrateWhenBehind } from '../db/migrations.js';
 import { ApiError } from '../errors.js';
 import { commands, usage, type CommandIO } from './commands.js';
 
@@ -31,17 +30,9 @@ const [group = '', action = '', ...rest] = positionals;
 const command = commands[`${group} ${action}`.trim()];
 if (!command) fail(usage, 2);
 
-/**
- * Runs the schema engine only when the history is behind: it locks a SQLite file exclusively,
- * which would time out against a server that has the same file open.
- */
-async function migrateWhenBehind(target: DatabaseTarget): Promise<void> {
-  const probe = createDb(target);
-  const readiness = await checkReadiness(probe, await committedMigrationNames(target.provider));
-  await probe.$disconnect();
-  if (readiness.ready) return;
+async function migrateOrExit(target: DatabaseTarget): Promise<void> {
   try {
-    await applyMigrations(target);
+    await migrateWhenBehind(target);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0] ?? '';
     const hint = target.provider === 'sqlite' ? ' (is a server using this SQLite file?)' : '';
@@ -57,7 +48,7 @@ try {
   throw error;
 }
 
-await migrateWhenBehind(config.database);
+await migrateOrExit(config.database);
 const db = createDb(config.database);
 const io: CommandIO = {
   db,

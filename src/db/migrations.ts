@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { createAdapterFactory } from './adapter.js';
+import { createDb } from './client.js';
+import { checkReadiness } from './readiness.js';
 import { openSchemaEngine } from './schema-engine.js';
 import type { DatabaseTarget, Provider } from './target.js';
 
@@ -91,6 +93,17 @@ async function ensurePostgresSchema(target: Extract<DatabaseTarget, { provider: 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs the schema engine only when the history is behind: it locks a SQLite file exclusively,
+ * which would time out against a server that already has the same file open.
+ */
+export async function migrateWhenBehind(target: DatabaseTarget): Promise<string[]> {
+  const probe = createDb(target);
+  const readiness = await checkReadiness(probe, await committedMigrationNames(target.provider));
+  await probe.$disconnect();
+  return readiness.ready ? [] : applyMigrations(target);
 }
 
 /** Brings the database up to the committed history; answers the names it applied. */

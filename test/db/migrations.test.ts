@@ -7,11 +7,13 @@ import { createDb, type Db } from '../../src/db/client.js';
 import {
   applyMigrations,
   committedMigrationNames,
+  migrateWhenBehind,
   pendingModelChanges,
 } from '../../src/db/migrations.js';
 import { openSchemaEngine } from '../../src/db/schema-engine.js';
 import type { DatabaseTarget } from '../../src/db/target.js';
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database.js';
+import { startTestServer } from '../support/server.js';
 
 const prismaDir = path.resolve(import.meta.dirname, '../../prisma');
 const providers = ['sqlite', 'postgresql'] as const;
@@ -106,4 +108,23 @@ describe('the model and the migrations', () => {
       expect(drift).not.toMatch(/\b(CREATE|ALTER|DROP)\b/i);
     },
   );
+});
+
+describe('a second instance on a database already in use', () => {
+  it('starts beside a serving first instance without running the schema engine', async () => {
+    const first = await startTestServer();
+    const { apiKey } = await first.createReseller();
+    expect((await first.rest('GET', '/account', { key: apiKey })).status).toBe(200);
+
+    const second = await startTestServer({ database: first.database });
+    const answered = await second.rest('GET', '/account', { key: apiKey });
+    await second.close();
+    await first.close();
+
+    expect(answered.status).toBe(200);
+  });
+
+  it('finds nothing to apply on a database that is up to date', async () => {
+    expect(await migrateWhenBehind(db.target)).toStrictEqual([]);
+  });
 });
