@@ -101,7 +101,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   // While draining, each response closes its connection so kept-alive sockets do not hold
   // the shutdown open until their keep-alive timeout.
   let draining = false;
-  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+  // A caller gets 10 s to send its headers and 30 s for the whole request, then a 408.
+  const timeouts = { keepAliveTimeout: 5_000, headersTimeout: 10_000, requestTimeout: 30_000 };
+  const server = createServer(timeouts, (req, res) => {
     if (draining) res.setHeader('Connection', 'close');
     res.on('finish', () => {
       if (draining) req.socket.end();

@@ -6,6 +6,12 @@ export interface Readiness {
   detail: string;
 }
 
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n').find((text) => text.trim() !== '');
+  return line?.trim() ?? 'no reason given';
+}
+
 export async function checkReadiness(db: Db, expected: readonly string[]): Promise<Readiness> {
   let applied: { migration_name: string }[];
   try {
@@ -16,7 +22,7 @@ export async function checkReadiness(db: Db, expected: readonly string[]): Promi
   } catch (error) {
     return {
       ready: false,
-      detail: `database unavailable: ${(error as Error).message.split('\n')[0] ?? ''}`,
+      detail: `database unavailable: ${firstLine(error)}`,
     };
   }
   const names = new Set(applied.map((row) => row.migration_name));

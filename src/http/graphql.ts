@@ -17,7 +17,9 @@ function wantsGraphiQL(req: IncomingMessage, url: URL): boolean {
 
 function sendGraphQLError(res: ServerResponse, error: ApiError, headers: Record<string, string>) {
   const body = { errors: [{ message: error.message, extensions: { code: error.code } }] };
-  sendJson(res, error.status, body, { ...headers, ...error.headers });
+  // A refused oversized body may still be arriving; closing stops reading it.
+  const close: Record<string, string> = error.status === 413 ? { Connection: 'close' } : {};
+  sendJson(res, error.status, body, { ...headers, ...error.headers, ...close });
 }
 
 function toFetchHeaders(req: IncomingMessage): Headers {

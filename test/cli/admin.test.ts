@@ -172,6 +172,16 @@ describe('key revoke', () => {
     expect(result.stdout).not.toContain(reseller.apiKey);
     expect(await statusWith(reseller.apiKey)).toBe(401);
   });
+
+  it('revokes a key given whole, without echoing it', async () => {
+    const reseller = await server.createReseller();
+
+    const result = await admin('key', 'revoke', reseller.apiKey);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).not.toContain(reseller.apiKey);
+    expect(await statusWith(reseller.apiKey)).toBe(401);
+  });
 });
 
 describe('unknown commands', () => {

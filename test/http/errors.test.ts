@@ -87,6 +87,7 @@ describe('REST bodies', () => {
     const result = await server.rest('POST', '/clients', { key, rawBody: oversized(), headers });
 
     expectDetail(result, 413);
+    expect(result.headers.get('connection')).toBe('close');
   });
 
   it('refuses a body that is not JSON with 415', async () => {
@@ -119,6 +120,7 @@ describe('GraphQL bodies', () => {
     expect(result.json).toStrictEqual({
       errors: [{ message: anyText, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
     });
+    expect(result.headers.get('connection')).toBe('close');
   });
 
   it('refuses a chunked body that grows past 1 MiB with 413', async () => {

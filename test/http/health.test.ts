@@ -46,11 +46,14 @@ describe('a database that lost its migration history', () => {
     await server.close();
   });
 
-  it('answers /readyz with 503', async () => {
+  it('answers /readyz with 503 and a reason', async () => {
     const result = await call(`${server.url}/readyz`, 'GET');
 
     expect(result.status).toBe(503);
-    expect(result.json).toMatchObject({ status: 'not_ready' });
+    expect(result.json).toMatchObject({
+      status: 'not_ready',
+      detail: expect.stringMatching(/^database unavailable: \S/) as unknown,
+    });
   });
 
   it('still answers /healthz with 200', async () => {

@@ -1,5 +1,5 @@
 /** Reseller accounts and their API keys: create, suspend, activate, issue, rotate, revoke. */
-import { generateApiKey } from '../../auth/api-keys.js';
+import { displayPrefix, generateApiKey, isWellFormedApiKey } from '../../auth/api-keys.js';
 import type { Db } from '../../db/client.js';
 import { ApiError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
@@ -67,7 +67,9 @@ export async function rotateApiKey(db: Db, resellerId: string, clock: Clock): Pr
   return { resellerId, apiKey: key.key, prefix: key.prefix };
 }
 
-export async function revokeApiKey(db: Db, prefix: string, clock: Clock) {
+/** Revokes by the display prefix; a whole key is accepted too, and never echoed. */
+export async function revokeApiKey(db: Db, prefixOrKey: string, clock: Clock) {
+  const prefix = isWellFormedApiKey(prefixOrKey) ? displayPrefix(prefixOrKey) : prefixOrKey;
   const key = await db.apiKey.findUnique({ where: { prefix } });
   if (!key) throw notFound(`API key ${prefix}`);
   if (key.revokedAt) return key;
