@@ -1,5 +1,4 @@
 /** Admits a request: authenticates the key, then spends one unit of its rate-limit budget. */
-import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { ApiError } from '../errors.js';
 import { authenticate, type Caller } from './authenticate.js';
@@ -23,7 +22,6 @@ function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
 export interface AdmissionDeps {
   db: Db;
   limiter: AdmissionLimiter;
-  log: Logger;
 }
 
 /**

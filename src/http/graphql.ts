@@ -44,7 +44,7 @@ export async function handleGraphQL(
   let body: Buffer | undefined;
   try {
     if (!wantsGraphiQL(req, url)) {
-      const admission = await admit({ ...deps, log: entry.log }, req.headers.authorization);
+      const admission = await admit(deps, req.headers.authorization);
       caller = admission.caller;
       rateHeaders = admission.headers;
       entry.resellerId = caller.resellerId;

@@ -47,7 +47,7 @@ export async function handleRest(
     const { route, params } = deps.router.match(method, url.pathname.slice(restBasePath.length));
     entry.route = `${route.method} ${restBasePath}${route.path}`;
 
-    const { caller, headers } = await admit({ ...deps, log: entry.log }, req.headers.authorization);
+    const { caller, headers } = await admit(deps, req.headers.authorization);
     rateHeaders = headers;
     entry.resellerId = caller.resellerId;
 
