@@ -48,7 +48,8 @@ function createLimiter(
   log: Logger,
 ): { limiter: AdmissionLimiter; redis?: Redis } {
   const options = { limit: config.rateLimitPerMinute, now: () => clock.now().getTime() };
-  if (!config.redisUrl) return { limiter: failOpen(createMemoryRateLimiter(options), log) };
+  // Counting in memory cannot fail or stall, so it needs no deadline.
+  if (!config.redisUrl) return { limiter: createMemoryRateLimiter(options) };
   const redis = new Redis(config.redisUrl, {
     maxRetriesPerRequest: 1,
     commandTimeout: decisionDeadlineMs,

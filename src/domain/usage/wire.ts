@@ -1,17 +1,11 @@
 /** The v1 JSON of a usage summary. */
 import { toUnixSeconds } from '../../rest/route.js';
+import type { UsageNumbers } from './ledger.js';
 
 export const usageSelection =
   'metered included rollover addon used overage available periodStart resetAt policy spendCapCents';
 
-export interface UsageData {
-  metered: boolean;
-  included: number;
-  rollover: number;
-  addon: number;
-  used: number;
-  overage: number;
-  available: number;
+export interface UsageData extends UsageNumbers {
   periodStart: string;
   resetAt: string;
   policy: string;
